@@ -6,6 +6,9 @@ import id.ihati.videotron.admin.auth.DeviceAuthenticator;
 import id.ihati.videotron.admin.auth.LoginThrottle;
 import id.ihati.videotron.admin.auth.SessionRepository;
 import id.ihati.videotron.admin.auth.UserRepository;
+import id.ihati.videotron.admin.booking.ScheduleSource;
+import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.admin.player.PlayerEvents;
 import id.ihati.videotron.admin.web.Templates;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -26,6 +29,10 @@ public final class Services {
     public final LoginThrottle loginThrottle;
     public final AuditLog audit;
     public final Access access;
+    // Seams between features built in parallel; each feature replaces its NONE with the real thing.
+    public final MediaCatalog mediaCatalog;
+    public final ScheduleSource schedule;
+    public final PlayerEvents playerEvents;
 
     public Services(AdminConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -38,6 +45,9 @@ public final class Services {
         this.loginThrottle = new LoginThrottle(jdbi, clock);
         this.audit = new AuditLog(jdbi, clock);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
+        this.mediaCatalog = MediaCatalog.NONE;
+        this.schedule = ScheduleSource.NONE;
+        this.playerEvents = PlayerEvents.NONE;
     }
 
     private DeviceAuthenticator deviceAuthenticator() {
