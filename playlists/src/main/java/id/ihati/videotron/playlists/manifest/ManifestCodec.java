@@ -33,7 +33,7 @@ public final class ManifestCodec {
 
     /** The manifest in {@code json}, or every error found in it with its field path. Never throws. */
     public static Parsed<Manifest> read(String json) {
-        return JsonReading.manifest(json);
+        return JsonReading.read(json, JsonReading::manifest);
     }
 
     /**
