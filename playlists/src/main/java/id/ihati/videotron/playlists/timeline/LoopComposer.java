@@ -150,10 +150,11 @@ final class LoopComposer {
             while (end < n && demands.get(end).group == demands.get(first).group) {
                 end++;
             }
-            int[] freeAtStart = new int[end - first];
+            // What the loop looked like before this priority level: a play that would have fitted then lost
+            // to its equals (OVERBOOKED), one that would not lost to higher priorities or alerts (OUTRANKED).
+            int[] ownerBefore = owner.clone();
             int rounds = 0;
             for (int d = first; d < end; d++) {
-                freeAtStart[d - first] = freeIn(code, owner, demands.get(d).mask);
                 rounds = Math.max(rounds, demands.get(d).lengths.length);
             }
             for (int r = 0; r < rounds; r++) {
@@ -168,7 +169,8 @@ final class LoopComposer {
                     }
                     int len = dm.lengths[r];
                     int cat = dm.category.ordinal();
-                    if (free - len < heldForOthers(cat, reserve, placed, pending)) {
+                    int held = heldForOthers(cat, reserve, placed, pending);
+                    if (held > 0 && free >= len && free - len < held) {
                         lost[d][r] = Reason.SHARE_RESERVED;
                         pending[cat] -= len;
                         continue;
@@ -177,7 +179,7 @@ final class LoopComposer {
                     int at = bestStart(code, owner, dm, len, centre);
                     pending[cat] -= len;
                     if (at < 0) {
-                        lost[d][r] = freeAtStart[d - first] >= sum(dm.lengths) ? Reason.OVERBOOKED : Reason.OUTRANKED;
+                        lost[d][r] = bestStart(code, ownerBefore, dm, len, centre) >= 0 ? Reason.OVERBOOKED : Reason.OUTRANKED;
                         continue;
                     }
                     Arrays.fill(owner, at, at + len, dm.same);
@@ -261,15 +263,6 @@ final class LoopComposer {
         return false;
     }
 
-    private int freeIn(byte[] code, int[] owner, int[] mask) {
-        int n = 0;
-        for (int s = 0; s < slots; s++) {
-            if (code[s] == FREE && owner[s] == -1 && inMask(mask, s)) {
-                n++;
-            }
-        }
-        return n;
-    }
 
     /** Longest run of slots inside the mask that a booking could ever use (alerts aside). */
     private int longestRun(byte[] code, int[] mask) {
@@ -285,11 +278,4 @@ final class LoopComposer {
         return best;
     }
 
-    private static int sum(int[] a) {
-        int t = 0;
-        for (int x : a) {
-            t += x;
-        }
-        return t;
-    }
 }
