@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ihati.videotron.admin.auth.AccountRoutes;
 import id.ihati.videotron.admin.home.HomeRoutes;
+import id.ihati.videotron.admin.media.MediaRoutes;
 import id.ihati.videotron.admin.web.ErrorHandling;
 import id.ihati.videotron.admin.web.Routes;
 import io.javalin.Javalin;
@@ -30,7 +31,8 @@ public final class AdminApp {
     public static Javalin create(Services services) {
         List<Routes> features = List.of(
                 new AccountRoutes(services),
-                new HomeRoutes(services));
+                new HomeRoutes(services),
+                new MediaRoutes(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
             config.jsonMapper(new JavalinJackson(jsonMapper(), false));

@@ -3,6 +3,7 @@ package id.ihati.videotron.admin;
 import com.zaxxer.hikari.HikariDataSource;
 import id.ihati.videotron.admin.db.Database;
 import id.ihati.videotron.admin.jobs.JobScheduler;
+import id.ihati.videotron.admin.media.MediaPurgeJob;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,7 @@ public final class AdminServer implements AutoCloseable {
         JobScheduler jobs;
         try {
             jobs = new JobScheduler(dataSource, config.postgres(), services);
+            jobs.every(MediaPurgeJob.class, MediaPurgeJob.EVERY_SECONDS);
             jobs.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the job scheduler", e);
