@@ -3,6 +3,7 @@ package id.ihati.videotron.player.playback;
 import id.ihati.videotron.playlists.schedule.FitMode;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.image.Image;
@@ -59,7 +60,7 @@ final class ImageItem implements Item {
     }
 
     @Override
-    public void start(long offsetMillis) {
+    public void start(LongSupplier offsetMillis) {
         startRequested = true;
         if (ready) {
             Platform.runLater(this::show);

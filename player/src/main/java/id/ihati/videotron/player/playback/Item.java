@@ -1,5 +1,6 @@
 package id.ihati.videotron.player.playback;
 
+import java.util.function.LongSupplier;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
@@ -27,8 +28,11 @@ sealed interface Item permits VideoItem, ImageItem {
      */
     Node layer();
 
-    /** Starts showing as soon as it is ready, {@code offsetMillis} into a video (ignored for pictures). */
-    void start(long offsetMillis);
+    /**
+     * Starts showing as soon as it is ready. A video starts {@code offsetMillis} into the file, asked at the
+     * moment it really starts (opening a file can take a while when it was not prepared ahead); pictures ignore it.
+     */
+    void start(LongSupplier offsetMillis);
 
     /**
      * For the watchdog: the playback position in milliseconds while a moving picture is expected, or -1 when the

@@ -356,8 +356,10 @@ public final class PlaybackEngine {
             return;
         }
         window.content().getChildren().add(e.item.layer());
-        long offset = Duration.between(e.shown.start(), now).toMillis();
-        e.item.start(offset > options.resumeThreshold().toMillis() ? offset : 0);
+        e.item.start(() -> {
+            long offset = Duration.between(e.shown.start(), clock.instant()).toMillis();
+            return offset > options.resumeThreshold().toMillis() ? offset : 0;
+        });
     }
 
     private void onFirstFrame(Entry e) {

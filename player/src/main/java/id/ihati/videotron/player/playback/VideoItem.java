@@ -3,6 +3,7 @@ package id.ihati.videotron.player.playback;
 import id.ihati.videotron.playlists.schedule.FitMode;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -31,7 +32,7 @@ final class VideoItem implements Item {
     private boolean firstFrame;
     private boolean ended;
     private boolean done;   // failed or disposed: no more events
-    private long offsetMillis;
+    private LongSupplier offsetMillis = () -> 0;
     private double timeAtPlay;
 
     /**
@@ -100,8 +101,8 @@ final class VideoItem implements Item {
     }
 
     @Override
-    public void start(long offsetMillis) {
-        this.offsetMillis = Math.max(0, offsetMillis);
+    public void start(LongSupplier offsetMillis) {
+        this.offsetMillis = offsetMillis;
         startRequested = true;
         if (ready && !playing) {
             play();
@@ -112,10 +113,11 @@ final class VideoItem implements Item {
         if (done) {
             return;
         }
-        if (offsetMillis > 0) {
-            player.seek(Duration.millis(offsetMillis));
+        long offset = Math.max(0, offsetMillis.getAsLong());
+        if (offset > 0) {
+            player.seek(Duration.millis(offset));
         }
-        timeAtPlay = offsetMillis > 0 ? offsetMillis : player.getCurrentTime().toMillis();
+        timeAtPlay = offset > 0 ? offset : player.getCurrentTime().toMillis();
         playing = true;
         player.play();
         frameTimeout.play();
