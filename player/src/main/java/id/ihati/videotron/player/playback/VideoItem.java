@@ -34,6 +34,8 @@ final class VideoItem implements Item {
     private boolean done;   // failed or disposed: no more events
     private LongSupplier offsetMillis = () -> 0;
     private double timeAtPlay;
+    private long startedNanos;
+    private long startedAtOffset;
 
     /**
      * Opens {@code file}; READY or a failure is reported through {@code events}. Fails if not READY within
@@ -72,7 +74,17 @@ final class VideoItem implements Item {
                     play();
                 }
             });
-            player.setOnEndOfMedia(() -> ended = true);
+            player.setOnEndOfMedia(() -> {
+                ended = true;
+                // A damaged file can end long before the length its header promises: count that as failed.
+                // currentTime jumps to the full length at the end, so the wall clock measures how far it got.
+                double length = media.getDuration().toMillis();
+                double at = startedAtOffset + (System.nanoTime() - startedNanos) / 1e6;
+                if (Double.isFinite(length) && at < length - 500) {
+                    fail(String.format(Locale.ROOT, "the file ended after %.1f s of its %.1f s", at / 1000,
+                            length / 1000), false);
+                }
+            });
             player.currentTimeProperty().addListener((obs, old, now) -> {
                 if (playing && !firstFrame && !done && now.toMillis() > timeAtPlay) {
                     firstFrame = true;
@@ -118,6 +130,8 @@ final class VideoItem implements Item {
             player.seek(Duration.millis(offset));
         }
         timeAtPlay = offset > 0 ? offset : player.getCurrentTime().toMillis();
+        startedNanos = System.nanoTime();
+        startedAtOffset = offset;
         playing = true;
         player.play();
         frameTimeout.play();
