@@ -60,7 +60,8 @@ final class Transitions {
                     foreign += pics.get(k).samples();
                 }
                 int from = pics.get(prev).kind() == 'M' ? i : prev;
-                int to = Math.min(i + 1, pics.size() - 1);
+                // An image is still by nature: for a change to one, only the wait for it counts.
+                int to = pics.get(i).kind() == 'M' ? i : Math.min(i + 1, pics.size() - 1);
                 long still = 0;
                 for (int k = from; k < to; k++) {
                     still = Math.max(still, pics.get(k + 1).firstNanos() - pics.get(k).firstNanos());
