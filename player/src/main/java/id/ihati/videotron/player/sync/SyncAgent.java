@@ -93,7 +93,8 @@ public final class SyncAgent implements AutoCloseable {
         api.onUnauthorized(this::tokenRejected);
         this.tokens = new DeviceTokenStore(settings.dataDir());
         this.journal = PlayJournal.open(settings.dataDir().resolve("proof"));
-        this.cache = new MediaCache(settings.dataDir().resolve("media"), settings.cacheBudgetBytes(), clock);
+        this.cache = new MediaCache(settings.dataDir().resolve("media"), settings.cacheBudgetBytes(), clock,
+                scheduler, t.request());
         this.manifests = new ManifestSync(api, cache, settings.dataDir().resolve("manifest"), scheduler,
                 new Backoff(Duration.ofSeconds(5), t.maxBackoff()));
         this.heartbeat = new Heartbeat(api, clock);

@@ -16,6 +16,10 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -46,8 +50,17 @@ public final class MediaCache {
     private final Path partialDir;
     private final long budgetBytes;
     private final Clock clock;
+    private final ScheduledExecutorService watchdog;
+    private final Duration stallTimeout;
 
-    public MediaCache(Path dir, long budgetBytes, Clock clock) {
+    /**
+     * @param clock        marks files as used, for the eviction order
+     * @param watchdog     runs the check that abandons a download on which no byte arrived for
+     *                     {@code stallTimeout} (a network that drops packets without closing the
+     *                     connection would otherwise hang the download for good)
+     */
+    public MediaCache(Path dir, long budgetBytes, Clock clock, ScheduledExecutorService watchdog,
+                      Duration stallTimeout) {
         this.dir = Objects.requireNonNull(dir, "dir");
         this.partialDir = dir.resolve("partial");
         if (budgetBytes <= 0) {
@@ -55,6 +68,8 @@ public final class MediaCache {
         }
         this.budgetBytes = budgetBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+        this.stallTimeout = Objects.requireNonNull(stallTimeout, "stallTimeout");
         try {
             Files.createDirectories(partialDir);
         } catch (IOException e) {
@@ -163,28 +178,91 @@ public final class MediaCache {
             var options = append
                     ? new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND}
                     : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING};
+            StallGuard guard = new StallGuard(in);
             try (FileChannel out = FileChannel.open(part, options)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    if (have + n > file.size()) {
-                        out.close();
-                        Files.deleteIfExists(part);
-                        throw new IOException("server sent more than the " + file.size() + " bytes of " + file.sha256());
-                    }
-                    ByteBuffer buf = ByteBuffer.wrap(buffer, 0, n);
-                    while (buf.hasRemaining()) {
-                        out.write(buf);
-                    }
-                    digest.update(buffer, 0, n);
-                    have += n;
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException("download of " + file.sha256() + " interrupted");
-                    }
+                have = copy(in, out, guard, file, part, have, digest);
+            } catch (IOException | InterruptedException e) {
+                guard.close();
+                if (guard.stalled) {
+                    throw new IOException("no data for " + stallTimeout + " while downloading " + file.sha256()
+                            + "; will resume", e);
+                }
+                throw e;
+            } finally {
+                guard.close();
+                if (guard.stalled) {
+                    Thread.interrupted();   // the guard's interrupt, not a request to stop
                 }
             }
         }
         return have;
+    }
+
+    private long copy(InputStream in, FileChannel out, StallGuard guard, FileRef file, Path part, long have,
+                      MessageDigest digest) throws IOException, InterruptedException {
+        byte[] buffer = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            guard.progress();
+            if (have + n > file.size()) {
+                out.close();
+                Files.deleteIfExists(part);
+                throw new IOException("server sent more than the " + file.size() + " bytes of " + file.sha256());
+            }
+            ByteBuffer buf = ByteBuffer.wrap(buffer, 0, n);
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
+            digest.update(buffer, 0, n);
+            have += n;
+            if (Thread.interrupted()) {
+                throw new InterruptedException("download of " + file.sha256() + " interrupted");
+            }
+        }
+        return have;
+    }
+
+    /**
+     * Watches one download: when no byte arrived for the stall timeout, closes the stream and interrupts
+     * the reading thread (the JDK's HTTP body stream has no read timeout of its own).
+     */
+    private final class StallGuard {
+        private final InputStream in;
+        private final Thread reader = Thread.currentThread();
+        private final ScheduledFuture<?> check;
+        private volatile long lastProgress = System.nanoTime();
+        private boolean done;
+        private volatile boolean stalled;
+
+        StallGuard(InputStream in) {
+            this.in = in;
+            long period = Math.max(50, stallTimeout.toMillis() / 4);
+            this.check = watchdog.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        void progress() {
+            lastProgress = System.nanoTime();
+        }
+
+        private synchronized void check() {
+            if (done || System.nanoTime() - lastProgress < stallTimeout.toNanos()) {
+                return;
+            }
+            done = true;
+            stalled = true;
+            log.warn("download stalled: nothing arrived for {}; abandoning it for now", stallTimeout);
+            try {
+                in.close();
+            } catch (IOException e) {
+                log.debug("closing a stalled download", e);
+            }
+            reader.interrupt();
+        }
+
+        synchronized void close() {
+            done = true;
+            check.cancel(false);
+        }
     }
 
     private static long rangeStart(HttpResponse<?> response) throws IOException {
