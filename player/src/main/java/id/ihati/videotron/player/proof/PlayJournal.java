@@ -262,11 +262,16 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
     }
 
     /** Up to {@code max} records not yet acknowledged, oldest first. */
-    public synchronized List<Pending> pending(int max) {
+    public List<Pending> pending(int max) {
+        return pending(max, null);
+    }
+
+    /** Up to {@code max} records of this screen (of every screen when null) not yet acknowledged, oldest first. */
+    public synchronized List<Pending> pending(int max, String screenId) {
         List<Pending> out = new ArrayList<>();
         try {
             scan((index, record) -> {
-                if (!alsoAcked.contains(record.playId())) {
+                if (!alsoAcked.contains(record.playId()) && (screenId == null || screenId.equals(record.screenId()))) {
                     out.add(new Pending(index, record));
                 }
                 return out.size() < max;

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Sends journalled plays to {@code POST /api/v1/player/plays} in batches, oldest first, and marks them
  * acknowledged only for the play ids the server lists as acknowledged. One upload at a time; after a
  * failure it waits with backoff; a new record schedules an upload soon after.
+ *
+ * <p>Only records of the screen the player is paired with now are sent (when that is known): after a
+ * player was re-paired to another screen, the old screen's unsent records cannot be accepted under the new
+ * device token; they stay in the journal rather than block the new screen's uploads.
  */
 public final class ProofUploader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProofUploader.class);
@@ -33,13 +39,15 @@ public final class ProofUploader implements AutoCloseable {
     private final Duration interval;
     private final int batchSize;
     private final Backoff backoff;
+    private final Supplier<Optional<String>> screenId;
     private ScheduledFuture<?> next;
     private boolean running;
+    private boolean again;
     private boolean closed;
     private volatile boolean failing;
 
     public ProofUploader(PlayJournal journal, ServerApi api, ScheduledExecutorService scheduler, Duration interval,
-                         int batchSize, Backoff backoff) {
+                         int batchSize, Backoff backoff, Supplier<Optional<String>> screenId) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.api = Objects.requireNonNull(api, "api");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -49,6 +57,7 @@ public final class ProofUploader implements AutoCloseable {
         }
         this.batchSize = batchSize;
         this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.screenId = Objects.requireNonNull(screenId, "screenId");
     }
 
     /** Starts uploading now and every {@code interval}; new plays are sent within a few seconds. */
@@ -76,10 +85,15 @@ public final class ProofUploader implements AutoCloseable {
 
     private void runScheduled() {
         synchronized (this) {
-            if (running || closed) {
+            if (closed) {
+                return;
+            }
+            if (running) {
+                again = true;   // a new play arrived during an upload: go again right after it
                 return;
             }
             running = true;
+            again = false;
         }
         Duration wait;
         try {
@@ -107,7 +121,7 @@ public final class ProofUploader implements AutoCloseable {
                 running = false;
             }
         }
-        schedule(wait);
+        schedule(again && !failing ? Duration.ZERO : wait);
     }
 
     /**
@@ -118,7 +132,7 @@ public final class ProofUploader implements AutoCloseable {
     public int uploadAll() throws IOException, InterruptedException {
         int total = 0;
         while (true) {
-            List<PlayJournal.Pending> batch = journal.pending(batchSize);
+            List<PlayJournal.Pending> batch = journal.pending(batchSize, screenId.get().orElse(null));
             if (batch.isEmpty()) {
                 return total;
             }

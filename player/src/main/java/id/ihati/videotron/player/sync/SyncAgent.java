@@ -235,7 +235,8 @@ public final class SyncAgent implements AutoCloseable {
         online = true;
         SyncSettings.Timings t = settings.timings();
         uploader = new ProofUploader(journal, api, scheduler, t.upload(), t.uploadBatch(),
-                new Backoff(Duration.ofSeconds(5), t.maxBackoff()));
+                new Backoff(Duration.ofSeconds(5), t.maxBackoff()),
+                () -> manifests.manifest().map(m -> m.screen().id()));
         uploader.start();
         events = new EventStream(api, scheduler, clock, t.silenceLimit(),
                 new Backoff(Duration.ofSeconds(1), t.maxBackoff()), new EventStream.Listener() {
