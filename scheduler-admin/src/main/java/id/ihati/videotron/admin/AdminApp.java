@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ihati.videotron.admin.audit.AuditRoutes;
 import id.ihati.videotron.admin.auth.AccountRoutes;
 import id.ihati.videotron.admin.home.HomeRoutes;
+import id.ihati.videotron.admin.media.MediaRoutes;
 import id.ihati.videotron.admin.web.ErrorHandling;
 import id.ihati.videotron.admin.users.UserRoutes;
 import id.ihati.videotron.admin.web.Routes;
@@ -35,7 +36,8 @@ public final class AdminApp {
                 new AccountRoutes(services),
                 new HomeRoutes(services),
                 new UserRoutes(services),
-                new AuditRoutes(services));
+                new AuditRoutes(services),
+                new MediaRoutes(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
             config.jsonMapper(new JavalinJackson(jsonMapper(), false));

@@ -9,6 +9,7 @@ import io.javalin.security.Roles;
 import java.util.List;
 import java.util.Set;
 import id.ihati.videotron.admin.jobs.JobScheduler;
+import id.ihati.videotron.admin.media.MediaPurgeJob;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +69,7 @@ public final class AdminServer implements AutoCloseable {
         JobScheduler jobs;
         try {
             jobs = new JobScheduler(dataSource, config.postgres(), services);
+            jobs.every(MediaPurgeJob.class, MediaPurgeJob.EVERY_SECONDS);
             jobs.start();
             jobs.every(PurgeSessionsJob.class, PurgeSessionsJob.EVERY_SECONDS);
         } catch (SchedulerException e) {
