@@ -298,9 +298,8 @@ public final class MediaRoutes implements Routes {
             throw new ValidationException(404, List.of(Problem.of(null, "media.notFound")));
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.header("ETag", "\"" + sha + "\"");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.writeSeekableStream(Files.newInputStream(file), type, Files.size(file));
+        FileResponse.write(ctx, file, type, "\"" + sha + "\"");
     }
 
     // --- list and detail ---
