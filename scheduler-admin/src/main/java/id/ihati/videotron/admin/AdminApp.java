@@ -30,7 +30,10 @@ public final class AdminApp {
     public static Javalin create(Services services) {
         List<Routes> features = List.of(
                 new AccountRoutes(services),
-                new HomeRoutes(services));
+                new HomeRoutes(services),
+                new id.ihati.videotron.admin.player.PlayerRoutes(services),
+                new id.ihati.videotron.admin.screen.ScreenRoutes(services),
+                new id.ihati.videotron.admin.dashboard.DashboardRoutes(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
             config.jsonMapper(new JavalinJackson(jsonMapper(), false));
