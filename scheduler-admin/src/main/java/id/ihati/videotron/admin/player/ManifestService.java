@@ -100,15 +100,16 @@ public final class ManifestService {
     }
 
     /**
-     * The manifest of {@code screen} at {@code now}: the bookings, alerts and filler that target it within the
-     * next 7 days, and every media item they name that the library gives this screen. Items it cannot give
+     * The manifest of {@code screen} at {@code now}: the bookings, alerts and filler that target it from today
+     * to the end of the 7th day after (screen-local), and every media item they name that the library gives this screen. Items it cannot give
      * are left out (a booking left with none is dropped) and listed in {@link Built#missing()}. Pure.
      */
     public static Built build(ScreenProfile screen, PublishedSchedule published, MediaCatalog catalog,
                               Instant now, long generation) {
-        Instant until = now.plus(HORIZON);
+        // Valid until local midnight 7 days after today: the hash stays put all day unless content changes.
         LocalDate firstDay = now.atZone(screen.timeZone()).toLocalDate();
-        LocalDate lastDay = until.atZone(screen.timeZone()).toLocalDate();
+        LocalDate lastDay = firstDay.plusDays(HORIZON.toDays());
+        Instant until = lastDay.plusDays(1).atStartOfDay(screen.timeZone()).toInstant();
         List<Booking> bookings = published.bookings().stream()
                 .filter(b -> b.targets().includes(screen))
                 .filter(b -> !b.dateTo().isBefore(firstDay) && !b.dateFrom().isAfter(lastDay))
