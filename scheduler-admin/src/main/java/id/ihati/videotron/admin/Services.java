@@ -8,6 +8,7 @@ import id.ihati.videotron.admin.auth.SessionRepository;
 import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.booking.ScheduleSource;
 import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.player.DeviceTokens;
 import id.ihati.videotron.admin.player.Pairing;
 import id.ihati.videotron.admin.player.PlayerEvents;
@@ -55,7 +56,7 @@ public final class Services {
         this.screens = new ScreenRepository(jdbi);
         this.deviceTokens = new DeviceTokens(jdbi, clock);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
-        this.mediaCatalog = MediaCatalog.NONE;
+        this.mediaCatalog = new MediaLibrary(config.dataDir(), config.maxUploadBytes(), jdbi, audit, clock);
         this.schedule = ScheduleSource.NONE;
         this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
         this.playerHub = new PlayerHub(this, deviceTokens);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand; thread-safe. */
+/** A clock tests move by hand, e.g. past a session's expiry. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -16,10 +16,6 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
-    }
-
-    public void set(Instant t) {
-        now = t;
     }
 
     @Override
