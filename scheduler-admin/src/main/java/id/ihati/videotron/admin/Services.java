@@ -7,6 +7,7 @@ import id.ihati.videotron.admin.auth.LoginThrottle;
 import id.ihati.videotron.admin.auth.SessionRepository;
 import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.booking.ScheduleSource;
+import id.ihati.videotron.admin.booking.Scheduling;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.player.PlayerEvents;
 import id.ihati.videotron.admin.web.Templates;
@@ -32,6 +33,7 @@ public final class Services {
     // Seams between features built in parallel; each feature replaces its NONE with the real thing.
     public final MediaCatalog mediaCatalog;
     public final ScheduleSource schedule;
+    public final Scheduling scheduling;
     public final PlayerEvents playerEvents;
 
     public Services(AdminConfig config, DataSource dataSource, Clock clock) {
@@ -46,7 +48,7 @@ public final class Services {
         this.audit = new AuditLog(jdbi, clock);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
         this.mediaCatalog = MediaCatalog.NONE;
-        this.schedule = ScheduleSource.NONE;
+        this.schedule = this.scheduling = new Scheduling(this);
         this.playerEvents = PlayerEvents.NONE;
     }
 
