@@ -59,6 +59,7 @@ public final class AdminServer implements AutoCloseable {
         JobScheduler jobs;
         try {
             jobs = new JobScheduler(dataSource, config.postgres(), services);
+            jobs.every(id.ihati.videotron.admin.booking.BoundaryJob.class, id.ihati.videotron.admin.booking.BoundaryJob.EVERY_SECONDS);
             jobs.start();
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the job scheduler", e);

@@ -350,6 +350,80 @@ public final class Scheduling implements ScheduleSource {
                 deltas);
     }
 
+    /**
+     * What {@code candidate} would get if the actor published it now with their other drafts: per target
+     * screen on the booking's first playing day from today.
+     */
+    public Preview preview(User actor, Booking candidate) {
+        LocalDate today = LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
+        LocalDate day = Preview.firstDay(candidate, today);
+        var bookingsPlanned = new ArrayList<Booking>();
+        pending(actor).bookings().stream().filter(b -> !b.id().equals(candidate.id())).forEach(bookingsPlanned::add);
+        bookingsPlanned.add(candidate);
+        var plan = new Planner.Plan(bookingsPlanned, liveAlerts(), latestSnapshot().filler(), -1);
+        var screens = screens().stream().filter(x -> candidate.targets().includes(x)).toList();
+        return preview(plan, screens, day, candidate);
+    }
+
+    /** What a publish by {@code actor} would put on every screen on {@code day}. */
+    public Preview previewPublish(User actor, LocalDate day) {
+        var plan = Planner.Plan.of(pending(actor), liveAlerts(), -1);
+        return preview(plan, screens(), day, null);
+    }
+
+    private Preview preview(Planner.Plan plan, List<ScreenProfile> screens, LocalDate day, Booking focus) {
+        Planner planner = planner();
+        Map<String, String> titles = sourceTitles(plan);
+        Map<String, String> media = mediaTitles();
+        var out = new ArrayList<Preview.ScreenPreview>();
+        for (ScreenProfile screen : screens) {
+            Timeline t = planner.day(plan, screen, day);
+            var conflicts = t.shortfalls().stream().filter(x -> x.day().equals(day))
+                    .map(x -> new Preview.Conflict(x, titles.getOrDefault(x.bookingId(), x.bookingId()),
+                            plan.bookings().stream().filter(b -> b.id().equals(x.bookingId())).map(Booking::category)
+                                    .findFirst().orElse(Category.FILLER)))
+                    .toList();
+            int plays = focus == null ? 0 : Planner.playsByBooking(t, day).getOrDefault(focus.id(), 0);
+            int requested = focus == null ? 0 : conflicts.stream().map(Preview.Conflict::shortfall)
+                    .filter(x -> x.bookingId().equals(focus.id())).mapToInt(x -> x.requested()).sum();
+            int loop = sampleLoop(screen, focus);
+            var strips = LoopStrip.of(t, screen, day, loop, loop + 1, media, titles, null);
+            out.add(new Preview.ScreenPreview(screen, plays, requested == 0 ? plays : requested,
+                    Planner.playsByCategory(t, day), Planner.sharePercent(t, day), conflicts,
+                    strips.isEmpty() ? null : strips.get(0)));
+        }
+        return new Preview(day, out);
+    }
+
+    /** The loop at the start of the booking's first window (or at 08:00 for a whole plan). */
+    private static int sampleLoop(ScreenProfile screen, Booking focus) {
+        int second = focus == null ? 8 * 3600 : focus.windows().get(0).from().toSecondOfDay();
+        if (focus != null && focus.windows().get(0).equals(id.ihati.videotron.playlists.schedule.TimeWindow.ALL_DAY)) {
+            second = 8 * 3600;
+        }
+        return second / screen.loopSeconds();
+    }
+
+    /** The published plan's timeline of one screen and local day. */
+    public Timeline publishedTimeline(ScreenProfile screen, LocalDate day) {
+        return planner().day(Planner.Plan.of(latestSnapshot(), liveAlerts(), latestNumber()), screen, day);
+    }
+
+    /** Booking and alert ids to titles, for labels: the plan's, then the working set's, then live alerts. */
+    public Map<String, String> sourceTitles(Planner.Plan plan) {
+        var titles = new java.util.HashMap<String, String>();
+        workingSet().forEach(r -> titles.put(r.id(), r.booking().title()));
+        plan.bookings().forEach(b -> titles.put(b.id(), b.title()));
+        plan.alerts().forEach(a -> titles.put(a.id(), a.title()));
+        return titles;
+    }
+
+    public Map<String, String> mediaTitles() {
+        var titles = new java.util.HashMap<String, String>();
+        approvedMedia().forEach(m -> titles.put(m.id(), m.title()));
+        return titles;
+    }
+
     // ---------------------------------------------------------------- alerts
 
     /** Puts up an alert; it is on the street as soon as the players hear of it (at once, over SSE). */
@@ -432,6 +506,11 @@ public final class Scheduling implements ScheduleSource {
 
     /** Every screen, for targets, previews and diffs. */
     public List<ScreenProfile> screens() {
+        return List.of();
+    }
+
+    /** Approved media that may be booked, for the picker. */
+    public List<MediaChoice> approvedMedia() {
         return List.of();
     }
 
