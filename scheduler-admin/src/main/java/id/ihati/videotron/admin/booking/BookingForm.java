@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,11 +166,13 @@ public record BookingForm(String id, String title, String category, String owner
      * The booking this form describes, or every problem with it. Form-level checks only (formats, required
      * fields, what this person may choose); rules of the schedule itself stay with the model and resolver.
      *
+     * Whether the items exist, are approved and fit the screens is the playlists {@code ScheduleValidator}'s
+     * business ({@link Scheduling#validate}).
+     *
      * @param allowed  categories this person may book
-     * @param media    approved media ids that may be chosen
-     * @param screens  the known screens (for targets)
+     * @param knownScreens  the known screens (for targets)
      */
-    public Result parse(Set<Category> allowed, Collection<String> media, List<ScreenProfile> knownScreens) {
+    public Result parse(Set<Category> allowed, List<ScreenProfile> knownScreens) {
         var problems = new ArrayList<Problem>();
         if (title.isEmpty()) {
             problems.add(Problem.of("title", "booking.title.required"));
@@ -197,11 +198,6 @@ public record BookingForm(String id, String title, String category, String owner
         }
         if (items.isEmpty()) {
             problems.add(Problem.of("items", "booking.items.required"));
-        }
-        for (String item : items) {
-            if (!media.contains(item)) {
-                problems.add(Problem.of("items", "booking.items.notApproved", item));
-            }
         }
         Targets targets = targets(knownScreens, problems);
         LocalDate from = date(dateFrom, "dateFrom", problems);

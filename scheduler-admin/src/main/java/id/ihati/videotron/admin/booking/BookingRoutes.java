@@ -99,11 +99,11 @@ public final class BookingRoutes implements Routes {
             renderForm(ctx, page, f.withItemOp(op, ctx.formParam("addItem")), null);
             return;
         }
-        var result = f.parse(Scheduling.categoriesOf(u.role()),
-                sched.approvedMedia().stream().map(MediaChoice::id).toList(), sched.screens());
-        if (!result.ok()) {
+        var result = f.parse(Scheduling.categoriesOf(u.role()), sched.screens());
+        List<Problem> problems = result.ok() ? sched.validate(result.booking()) : result.problems();
+        if (!problems.isEmpty()) {
             ctx.status(422);
-            renderForm(ctx, page.withProblems(result.problems()), f, null);
+            renderForm(ctx, page.withProblems(problems), f, null);
             return;
         }
         Booking b = result.booking();

@@ -11,6 +11,8 @@ import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Filler;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.timeline.Timeline;
+import id.ihati.videotron.playlists.validation.FieldError;
+import id.ihati.videotron.playlists.validation.ScheduleValidator;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,6 +84,10 @@ public final class Scheduling implements ScheduleSource {
      */
     public BookingRecord saveDraft(User actor, Booking b) {
         requireCategory(actor, b.category(), "category");
+        List<Problem> problems = validate(b);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
         Instant now = s.clock.instant();
         s.jdbi.useTransaction(h -> {
             var existing = bookings.find(h, b.id());
@@ -99,6 +105,31 @@ public final class Scheduling implements ScheduleSource {
         });
         log.info("{} saved draft booking {} ({})", actor.username(), b.id(), b.title());
         return bookings.find(b.id()).orElseThrow();
+    }
+
+    /**
+     * The schedule rules of a booking, per target screen, by the playlists {@code ScheduleValidator} (items
+     * approved and known to the library, not longer than the loop, a frequency that can be met), as form
+     * problems on the fields "items", "frequency" and "targets". Empty when the booking may be saved.
+     */
+    public List<Problem> validate(Booking b) {
+        var problems = new java.util.LinkedHashMap<String, Problem>();
+        List<ScreenProfile> targeted = screens().stream().filter(x -> b.targets().includes(x)).toList();
+        if (targeted.isEmpty()) {
+            problems.put("targets", Problem.of("targets", "booking.targets.noneMatch"));
+        }
+        for (ScreenProfile screen : targeted) {
+            var media = new java.util.HashMap<String, id.ihati.videotron.playlists.schedule.Media>();
+            for (String id : b.items()) {
+                s.mediaCatalog.forScreen(id, screen).ifPresent(m -> media.put(id, m));
+            }
+            for (FieldError e : ScheduleValidator.validate(b, media, screen)) {
+                String field = e.path().startsWith("items") ? "items"
+                        : e.path().startsWith("frequency") ? "frequency" : "";
+                problems.putIfAbsent(field + "|" + e.message(), new Problem(field, e.message(), e.messageEn()));
+            }
+        }
+        return List.copyOf(problems.values());
     }
 
     /**
@@ -506,7 +537,7 @@ public final class Scheduling implements ScheduleSource {
 
     /** Every screen, for targets, previews and diffs. */
     public List<ScreenProfile> screens() {
-        return List.of();
+        return s.screens.profiles();
     }
 
     /** Approved media that may be booked, for the picker. */
@@ -515,7 +546,7 @@ public final class Scheduling implements ScheduleSource {
     }
 
     public Optional<ScreenProfile> screen(String id) {
-        return screens().stream().filter(x -> x.id().equals(id)).findFirst();
+        return s.screens.profile(id);
     }
 
     private static void requireCategory(User actor, Category c, String field) {

@@ -25,7 +25,6 @@ class BookingFormTest {
     static final List<ScreenProfile> SCREENS = List.of(new ScreenProfile("simpang-tiga", "Simpang Tiga", null, null,
             new Resolution(960, 480), 300, 15, ScreenProfile.alwaysOn(), Map.of(), null, false, Set.of("pusat-kota"),
             null));
-    static final List<String> MEDIA = List.of("m-dbd", "m-gizi");
     static final Set<Category> HEALTH_ONLY = EnumSet.of(Category.HEALTH);
 
     /** A valid form as posted, which each test breaks in one field. */
@@ -51,7 +50,7 @@ class BookingFormTest {
         var fields = change.apply(valid());
         BookingForm f = BookingForm.read(n -> fields.getOrDefault(n, List.of()).stream().findFirst().orElse(null),
                 n -> fields.getOrDefault(n, List.of()));
-        return f.parse(HEALTH_ONLY, MEDIA, SCREENS);
+        return f.parse(HEALTH_ONLY, SCREENS);
     }
 
     private static Map<String, List<String>> with(Map<String, List<String>> m, String k, String... v) {
@@ -101,11 +100,9 @@ class BookingFormTest {
     }
 
     @Test
-    void itemsMustBeChosenAndApproved() {
+    void itemsMustBeChosen() {
         assertThat(problemsOf(parse(m -> with(m, "items")), "items")).singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("Pilih minimal satu konten."));
-        assertThat(problemsOf(parse(m -> with(m, "items", "m-dbd", "m-pending")), "items")).singleElement()
-                .satisfies(p -> assertThat(p.messageEn()).contains("m-pending").contains("not approved"));
     }
 
     @Test
@@ -200,7 +197,7 @@ class BookingFormTest {
             var r = new BookingForm(posted.id(), "T", posted.category(), posted.owner(), posted.items(),
                     Set.of("simpang-tiga"), Set.of(), false, posted.dateFrom(), posted.dateTo(), posted.weekdays(),
                     posted.windows(), posted.freqType(), posted.perLoop(), posted.everyNth(), posted.perDay(),
-                    posted.priority(), false).parse(HEALTH_ONLY, MEDIA, SCREENS);
+                    posted.priority(), false).parse(HEALTH_ONLY, SCREENS);
             assertThat(r.problems()).as(name).isEmpty();
             all.add(name);
         }
