@@ -63,9 +63,13 @@ public final class BookingRoutes implements Routes {
         }
         long drafts = all.stream().filter(r -> r.status() != BookingStatus.PUBLISHED).count();
         var latest = sched.latest();
-        s.templates.render(ctx, "booking/list.jte", Pages.context(ctx), Map.of("bookings", all,
-                "drafts", drafts, "latest", latest.orElse(null), "category", cat == null ? "" : cat,
-                "today", today()));
+        var params = new HashMap<String, Object>();
+        params.put("bookings", all);
+        params.put("drafts", drafts);
+        params.put("latest", latest.orElse(null));
+        params.put("category", cat == null ? "" : cat);
+        params.put("today", today());
+        s.templates.render(ctx, "booking/list.jte", Pages.context(ctx), params);
     }
 
     private void newForm(Context ctx) {
