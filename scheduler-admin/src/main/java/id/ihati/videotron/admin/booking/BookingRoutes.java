@@ -136,7 +136,7 @@ public final class BookingRoutes implements Routes {
         screens.forEach(x -> groups.addAll(x.groups()));
         var params = new HashMap<String, Object>();
         params.put("form", f);
-        params.put("media", sched.approvedMedia());
+        params.put("media", sched.approvedMedia(Scheduling.categoriesOf(u.role())));
         params.put("mediaTitles", sched.mediaTitles());
         params.put("screens", screens);
         params.put("groups", new ArrayList<>(groups));

@@ -542,7 +542,17 @@ public final class Scheduling implements ScheduleSource {
 
     /** Approved media that may be booked, for the picker. */
     public List<MediaChoice> approvedMedia() {
-        return List.of();
+        var out = new ArrayList<MediaChoice>();
+        for (Category c : Category.values()) {
+            s.mediaCatalog.approved(c).forEach(m -> out.add(new MediaChoice(m.id(), m.title(), m.kind(),
+                    m.playMillis(), m.category(), m.thumbnailUrl())));
+        }
+        return out;
+    }
+
+    /** Approved media of these categories, for the booking form of someone who books them. */
+    public List<MediaChoice> approvedMedia(Set<Category> categories) {
+        return approvedMedia().stream().filter(m -> categories.contains(m.category())).toList();
     }
 
     public Optional<ScreenProfile> screen(String id) {
