@@ -32,6 +32,7 @@ class ConcurrentPublishTest {
         Supplier<TestAdmin> start = db.equals("h2") ? TestAdmin::h2 : TestAdmin::postgres;
         try (TestAdmin admin = start.get()) {
             Scheduling s = admin.services().scheduling;
+            BookingSamples.prepare(admin);
             User health = user(admin.services(), Role.HEALTH_EDITOR);
             User city = user(admin.services(), Role.CITY_EDITOR);
             s.saveDraft(health, booking("bk-h", Category.HEALTH, "layar-1", 2));

@@ -29,6 +29,7 @@ class PublishingTest {
     static void start() {
         admin = TestAdmin.h2();
         scheduling = admin.services().scheduling;
+        BookingSamples.prepare(admin);
     }
 
     @AfterAll
@@ -77,7 +78,7 @@ class PublishingTest {
         var before = scheduling.publish(adminUser, base, "dua pemesanan");
         var publishedBefore = scheduling.published();
 
-        Booking changed = new Booking("bk-r1", "Imunisasi (diubah)", Category.HEALTH, "Dinkes", List.of("m-a", "m-b"),
+        Booking changed = new Booking("bk-r1", "Imunisasi (diubah)", Category.HEALTH, "Dinkes", List.of(BookingSamples.healthMedia, BookingSamples.cityMedia),
                 booking("bk-r1", Category.HEALTH, "layar-2", 1).targets(), LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 30), Set.of(), List.of(), new Frequency.PerDay(40), 7);
         scheduling.saveDraft(adminUser, changed);
@@ -92,6 +93,11 @@ class PublishingTest {
             assertThat(c.after()).isEqualTo(changed);
             assertThat(c.fields()).containsExactly("title", "items", "dateTo", "frequency", "priority");
         });
+        // Plays per day as the players' resolver plans them: every loop of a 120 s loop is 720 a day.
+        var screen2 = diff.screens().stream().filter(d -> d.screenId().equals("layar-2")).findFirst().orElseThrow();
+        assertThat(screen2.bookingBefore()).containsEntry("bk-r1", 720).containsEntry("bk-r2", 720);
+        assertThat(screen2.bookingAfter()).containsEntry("bk-r1", 40).containsEntry("bk-r3", 720)
+                .doesNotContainKey("bk-r2");
 
         var rollback = scheduling.rollback(adminUser, before.version(), after.version(), null);
         assertThat(rollback.version()).isEqualTo(after.version() + 1);
@@ -146,9 +152,9 @@ class PublishingTest {
     void fillerIsSetByAdminAsANewVersionKeepingTheBookings() {
         var adminUser = user(admin.services(), Role.ADMIN);
         var before = scheduling.published();
-        var v = scheduling.setFiller(adminUser, new Filler(List.of("m-filler-1", "m-filler-2")),
+        var v = scheduling.setFiller(adminUser, new Filler(List.of(BookingSamples.cityMedia, BookingSamples.healthMedia)),
                 scheduling.latestNumber(), null);
-        assertThat(scheduling.published().filler().items()).containsExactly("m-filler-1", "m-filler-2");
+        assertThat(scheduling.published().filler().items()).containsExactly(BookingSamples.cityMedia, BookingSamples.healthMedia);
         assertThat(scheduling.published().bookings()).containsExactlyInAnyOrderElementsOf(before.bookings());
         assertThat(scheduling.published().version()).isEqualTo(v.version());
         assertThatThrownBy(() -> scheduling.setFiller(user(admin.services(), Role.HEALTH_EDITOR),
