@@ -71,7 +71,7 @@ class AlertsAndBoundariesTest {
         var profile = scheduling.screen(screen).orElseThrow();
         LocalDate day = LocalDate.ofInstant(t, profile.timeZone());
         return scheduling.publishedTimeline(profile, day).plays().stream()
-                .filter(p -> !t.isBefore(p.start()) && t.isBefore(p.end())).findFirst().orElseThrow();
+                .filter(p -> !t.isBefore(p.start()) && t.isBefore(p.end())).findFirst().orElse(null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class AlertsAndBoundariesTest {
         assertThat(scheduling.published().alerts()).extracting(Alert::id).contains("al-banjir");
         assertThat(playingAt("layar-1", t).category()).isEqualTo(Category.ALERT);
         assertThat(playingAt("layar-1", t).sourceId()).isEqualTo("al-banjir");
-        assertThat(playingAt("layar-2", t).category()).isNotEqualTo(Category.ALERT);
+        assertThat(playingAt("layar-2", t)).as("no alert and nothing booked on layar-2").isNull();
 
         assertThat(scheduling.cancelAlert(health, "al-banjir")).isTrue();
         assertThat(scheduling.cancelAlert(health, "al-banjir")).as("a second cancel does nothing").isFalse();
