@@ -59,6 +59,27 @@ public record DayPlan(long plannedSeconds, List<SourcePlan> sources) {
         return new DayPlan(seconds, sources);
     }
 
+    /** This plan followed by another part of the same day (a schedule version published mid-day). */
+    public DayPlan plus(DayPlan later) {
+        Map<String, SourcePlan> merged = new LinkedHashMap<>();
+        for (SourcePlan p : sources) {
+            merged.put(key(p.sourceId(), p.category()), p);
+        }
+        for (SourcePlan p : later.sources) {
+            merged.merge(key(p.sourceId(), p.category()), p, (a, b) -> new SourcePlan(a.sourceId(), a.category(),
+                    a.requested() + b.requested(), a.planned() + b.planned(), a.plannedSeconds() + b.plannedSeconds(),
+                    a.alertPreempted() + b.alertPreempted(), a.outsideHours() + b.outsideHours(),
+                    concat(a.starts(), b.starts()), concat(a.ends(), b.ends())));
+        }
+        return new DayPlan(plannedSeconds + later.plannedSeconds, List.copyOf(merged.values()));
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     private static String key(String sourceId, Category category) {
         // Shortfalls do not say the category; bookings are keyed by id alone, filler by its category.
         return sourceId != null ? "b:" + sourceId : "f:" + category;

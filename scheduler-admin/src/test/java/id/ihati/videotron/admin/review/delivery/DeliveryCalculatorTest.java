@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * 09:10–10:10 and reported nothing for the 50 loops 09:10–09:59; two H1 plays at 08:20 and 08:21 failed with
  * a media error; the C1 record of 08:40 never came; one filler record's content was edited after signing.
  */
-class DeliveryCalculatorTest {
+public class DeliveryCalculatorTest {
     static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
     static final LocalTime OPEN = LocalTime.of(8, 0);
@@ -111,7 +111,7 @@ class DeliveryCalculatorTest {
         return records;
     }
 
-    static DeliveryReport report() {
+    public static DeliveryReport report() {
         DayPlan shared = DayPlan.of(plan("any", true), plan("any", false));
         var records = reportedByAlun();
         var reported = new ArrayList<>(ReportedCount.count(records, Map.of("alun", WIB)));
