@@ -9,6 +9,7 @@ import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.booking.ScheduleSource;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.player.PlayerEvents;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.admin.web.Templates;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -29,6 +30,7 @@ public final class Services {
     public final LoginThrottle loginThrottle;
     public final AuditLog audit;
     public final Access access;
+    public final ScreenRepository screens;
     // Seams between features built in parallel; each feature replaces its NONE with the real thing.
     public final MediaCatalog mediaCatalog;
     public final ScheduleSource schedule;
@@ -44,6 +46,7 @@ public final class Services {
         this.sessions = new SessionRepository(jdbi, clock);
         this.loginThrottle = new LoginThrottle(jdbi, clock);
         this.audit = new AuditLog(jdbi, clock);
+        this.screens = new ScreenRepository(jdbi);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
         this.mediaCatalog = MediaCatalog.NONE;
         this.schedule = ScheduleSource.NONE;
