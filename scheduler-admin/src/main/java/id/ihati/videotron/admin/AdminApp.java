@@ -30,7 +30,8 @@ public final class AdminApp {
     public static Javalin create(Services services) {
         List<Routes> features = List.of(
                 new AccountRoutes(services),
-                new HomeRoutes(services));
+                new HomeRoutes(services),
+                new id.ihati.videotron.admin.review.ReviewFeature(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
             config.jsonMapper(new JavalinJackson(jsonMapper(), false));

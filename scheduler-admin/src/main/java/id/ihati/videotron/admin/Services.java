@@ -35,6 +35,7 @@ public final class Services {
     public final MediaCatalog mediaCatalog;
     public final ScheduleSource schedule;
     public final PlayerEvents playerEvents;
+    public final id.ihati.videotron.admin.review.ReviewService review;
 
     public Services(AdminConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -51,6 +52,7 @@ public final class Services {
         this.mediaCatalog = MediaCatalog.NONE;
         this.schedule = ScheduleSource.NONE;
         this.playerEvents = PlayerEvents.NONE;
+        this.review = new id.ihati.videotron.admin.review.ReviewService(this);
     }
 
     private DeviceAuthenticator deviceAuthenticator() {

@@ -14,7 +14,7 @@ public final class ReviewAdapters {
     }
 
     public static ReviewSources from(Services s) {
-        return new ReviewSources(List::of, history(s), s.mediaCatalog, ReviewSources.Proof.NONE);
+        return new ReviewSources(s.screens::profiles, history(s), s.mediaCatalog, ReviewSources.Proof.NONE);
     }
 
     /** Until schedule versions keep their history, the published schedule counts for every day. */

@@ -40,8 +40,16 @@ public record DayPlan(long plannedSeconds, List<SourcePlan> sources) {
         for (Shortfall f : plan.shortfalls()) {
             Acc a = bySource.computeIfAbsent(key(f.bookingId(), null), k -> new Acc(f.bookingId(), null));
             a.requested = Math.max(a.requested, f.requested());
+        }
+        // The resolver names one reason per booking and day, the worst. Alerts are told apart by resolving the
+        // day without them: what a booking gets there but not here, an alert took; the reason it gives there
+        // is the reason for the rest.
+        Timeline base = withoutAlerts != null ? withoutAlerts : plan;
+        for (Shortfall f : base.shortfalls()) {
             if (f.reason() == Shortfall.Reason.OUTSIDE_OPERATING_HOURS) {
+                Acc a = bySource.computeIfAbsent(key(f.bookingId(), null), k -> new Acc(f.bookingId(), null));
                 a.outsideHours += f.missing();
+                a.requested = Math.max(a.requested, f.requested());
             }
         }
         Map<String, Integer> withoutAlertCounts = new LinkedHashMap<>();
@@ -105,8 +113,8 @@ public record DayPlan(long plannedSeconds, List<SourcePlan> sources) {
             }
             int req = Math.max(requested, planned);
             int lost = req - planned;
-            int hours = Math.min(outsideHours, lost);
-            int alert = Math.min(Math.max(0, plannedWithoutAlerts - planned), lost - hours);
+            int alert = Math.min(Math.max(0, plannedWithoutAlerts - planned), lost);
+            int hours = Math.min(outsideHours, lost - alert);
             long[] starts = new long[planned];
             long[] ends = new long[planned];
             for (int i = 0; i < planned; i++) {

@@ -59,7 +59,7 @@ public final class DeliveryPlanner {
         var shortfalls = new ArrayList<Shortfall>();
         Instant next = null;
         for (Segment s : segments(screen, versions, from, to, new HashMap<>(), false)) {
-            Timeline t = resolver.resolve(s.manifest, s.from, s.to);
+            Timeline t = startingIn(resolver.resolve(s.manifest, s.from, s.to), s.from, s.to);
             plays.addAll(t.plays());
             shortfalls.addAll(t.shortfalls());
             next = next == null ? t.nextChange() : next;
@@ -99,11 +99,24 @@ public final class DeliveryPlanner {
     private DayPlan resolve(List<Segment> segments) {
         DayPlan day = new DayPlan(0, List.of());
         for (Segment s : segments) {
-            Timeline plan = resolver.resolve(s.manifest, s.from, s.to);
-            Timeline withoutAlerts = s.alerts ? resolver.resolve(withoutAlerts(s.manifest), s.from, s.to) : null;
+            Timeline plan = startingIn(resolver.resolve(s.manifest, s.from, s.to), s.from, s.to);
+            Timeline withoutAlerts = s.alerts
+                    ? startingIn(resolver.resolve(withoutAlerts(s.manifest), s.from, s.to), s.from, s.to) : null;
             day = day.plus(DayPlan.of(plan, withoutAlerts));
         }
         return day;
+    }
+
+    /**
+     * The plays that start in {@code [from, to)}: the resolver also returns the play running at {@code from},
+     * which the segment before (a mid-day version change) already counted.
+     */
+    private static Timeline startingIn(Timeline t, Instant from, Instant to) {
+        if (t.plays().isEmpty() || !t.plays().get(0).start().isBefore(from)) {
+            return t;
+        }
+        return new Timeline(t.plays().stream().filter(p -> !p.start().isBefore(from) && p.start().isBefore(to))
+                .toList(), t.shortfalls(), t.nextChange());
     }
 
     private Manifest manifest(ScreenProfile screen, VersionInForce v, Instant from, Instant to,

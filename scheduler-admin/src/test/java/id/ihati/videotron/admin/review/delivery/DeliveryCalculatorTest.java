@@ -75,9 +75,10 @@ public class DeliveryCalculatorTest {
             }
         }
         var shortfalls = new ArrayList<Shortfall>();
-        shortfalls.add(new Shortfall("H1", screen, DAY, 180, 120, Shortfall.Reason.OUTSIDE_OPERATING_HOURS));
+        // As the resolver reports them: one shortfall per booking and day, with the worst reason.
+        shortfalls.add(new Shortfall("H1", screen, DAY, 180, withAlert ? 115 : 120,
+                Shortfall.Reason.OUTSIDE_OPERATING_HOURS));
         if (withAlert) {
-            shortfalls.add(new Shortfall("H1", screen, DAY, 120, 115, Shortfall.Reason.OUTRANKED));
             shortfalls.add(new Shortfall("C1", screen, DAY, 120, 115, Shortfall.Reason.OUTRANKED));
         }
         return new Timeline(plays, shortfalls, null);
