@@ -88,7 +88,7 @@ public final class ReviewRoutes implements Routes {
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
-        render(ctx, template, Pages.context(ctx), params);
+        render(ctx, template, page(ctx), params);
     }
 
     private void render(Context ctx, String template, PageContext page, Map<String, Object> params) {
@@ -119,7 +119,7 @@ public final class ReviewRoutes implements Routes {
             var days = new ArrayList<DayRow>();
             for (int d = 0; d < 7; d++) {
                 LocalDate day = start.plusDays(d);
-                days.add(new DayRow(day, hours(screen, day, Pages.context(ctx))));
+                days.add(new DayRow(day, hours(screen, day, page(ctx))));
             }
             weeks.add(new ScreenWeek(screen.id(), screen.name(), days));
         }
@@ -494,8 +494,17 @@ public final class ReviewRoutes implements Routes {
 
     // ------------------------------------------------------------------ parameters
 
+    /**
+     * The page context, made once per request: making it consumes the flash cookie, and each call would add
+     * another Set-Cookie header.
+     */
     private static PageContext page(Context ctx) {
-        return Pages.context(ctx);
+        PageContext p = ctx.attribute("review.page");
+        if (p == null) {
+            p = Pages.context(ctx);
+            ctx.attribute("review.page", p);
+        }
+        return p;
     }
 
     private static String enc(String s) {

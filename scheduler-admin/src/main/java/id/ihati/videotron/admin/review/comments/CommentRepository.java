@@ -27,10 +27,11 @@ public final class CommentRepository {
     }
 
     private static Comment map(ResultSet rs) throws SQLException {
-        long parent = rs.getLong("parent_id");
+        long parentId = rs.getLong("parent_id");
+        Long parent = rs.wasNull() ? null : parentId;
         return new Comment(rs.getLong("id"),
                 new Subject(Subject.Type.valueOf(rs.getString("subject_type")), rs.getString("subject_id")),
-                rs.wasNull() ? null : parent, rs.getString("display_name"), rs.getString("organisation"),
+                parent, rs.getString("display_name"), rs.getString("organisation"),
                 Role.valueOf(rs.getString("role")), rs.getString("body"), rs.getTimestamp("created_at").toInstant());
     }
 
