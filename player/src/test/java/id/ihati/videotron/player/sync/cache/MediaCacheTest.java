@@ -153,7 +153,7 @@ class MediaCacheTest {
                 .redirectOutput(logs.resolve("child.log").toFile())
                 .start();
         Path part = cache.partialFile(ref.sha256());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((!Files.exists(part) || Files.size(part) < 32 * 1024) && System.nanoTime() < deadline) {
             assertThat(child.isAlive()).as("child still downloading; its log: %s", childLog()).isTrue();
             Thread.sleep(10);
