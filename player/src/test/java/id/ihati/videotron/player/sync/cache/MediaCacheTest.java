@@ -145,7 +145,7 @@ class MediaCacheTest {
 
     @Test
     void aProcessKilledMidDownloadLeavesOnlyAPartialFileWhichTheNextRunResumes() throws Exception {
-        server.millisPerChunk = 20;   // about 400 KB/s: the child is still downloading when it is killed
+        server.millisPerChunk = 50;   // about 160 KB/s: the child is still downloading when it is killed
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", childClassPath(), DownloadInChildJvm.class.getName(),
                 dir.toString(), server.base().toString(), ref.sha256(), Long.toString(ref.size()))
