@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.ihati.videotron.admin.audit.AuditRoutes;
 import id.ihati.videotron.admin.auth.AccountRoutes;
 import id.ihati.videotron.admin.home.HomeRoutes;
+import id.ihati.videotron.admin.media.MediaRoutes;
 import id.ihati.videotron.admin.web.ErrorHandling;
+import id.ihati.videotron.admin.users.UserRoutes;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.config.MultipartConfig;
 import io.javalin.http.staticfiles.Location;
@@ -30,7 +34,10 @@ public final class AdminApp {
     public static Javalin create(Services services) {
         List<Routes> features = List.of(
                 new AccountRoutes(services),
-                new HomeRoutes(services));
+                new HomeRoutes(services),
+                new UserRoutes(services),
+                new AuditRoutes(services),
+                new MediaRoutes(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
             config.jsonMapper(new JavalinJackson(jsonMapper(), false));
@@ -48,6 +55,7 @@ public final class AdminApp {
             multipart.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig = multipart;
             config.http.maxRequestSize = 2 * 1024 * 1024;
+            config.routes.before(new SecurityHeaders(services.config.secureCookies())::apply);
             config.routes.beforeMatched(services.access::check);
             ErrorHandling.register(config.routes, services);
             for (Routes feature : features) {

@@ -2,7 +2,14 @@ package id.ihati.videotron.admin;
 
 import com.zaxxer.hikari.HikariDataSource;
 import id.ihati.videotron.admin.db.Database;
+import id.ihati.videotron.admin.demo.DemoData;
+import id.ihati.videotron.admin.jobs.PurgeSessionsJob;
+import id.ihati.videotron.admin.web.RouteInfo;
+import io.javalin.security.Roles;
+import java.util.List;
+import java.util.Set;
 import id.ihati.videotron.admin.jobs.JobScheduler;
+import id.ihati.videotron.admin.media.MediaPurgeJob;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,18 +62,44 @@ public final class AdminServer implements AutoCloseable {
         }
         Database.migrate(dataSource);
         var services = new Services(config, dataSource, clock);
+        if (config.demo()) {
+            DemoData.standard().seed(services); // before FirstStart: the demo admin has a known password
+        }
         FirstStart.ensureAdmin(services, System.out);
         JobScheduler jobs;
         try {
             jobs = new JobScheduler(dataSource, config.postgres(), services);
+            jobs.every(MediaPurgeJob.class, MediaPurgeJob.EVERY_SECONDS);
             jobs.start();
+            jobs.every(PurgeSessionsJob.class, PurgeSessionsJob.EVERY_SECONDS);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the job scheduler", e);
         }
         Javalin app = AdminApp.create(services).start();
         log.info("I-Hati Videotron admin server listening on port {} (database: {})", app.port(),
-                config.jdbcUrl() == null ? "embedded H2 in " + config.dataDir() : config.jdbcUrl());
-        return new AdminServer(services, jobs, app, own);
+                config.jdbcUrl() == null ? "embedded H2 in " + config.dataDir() : redact(config.jdbcUrl()));
+        var server = new AdminServer(services, jobs, app, own);
+        if (config.demo()) {
+            DemoData.printLogins(System.out, server.baseUrl());
+        }
+        return server;
+    }
+
+    /** A JDBC URL without any password parameter, for the log. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** Every HTTP route the application serves, with the roles it declares (for the route x role matrix test). */
+    public List<RouteInfo> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> {
+                    Roles roles = e.metadata(Roles.class);
+                    return new RouteInfo(e.method.name(), e.path, roles == null ? Set.of() : roles.getRoles());
+                })
+                .toList();
     }
 
     public int port() {

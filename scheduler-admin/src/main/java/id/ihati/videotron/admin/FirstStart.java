@@ -3,10 +3,12 @@ package id.ihati.videotron.admin;
 import id.ihati.videotron.admin.auth.Passwords;
 import id.ihati.videotron.admin.auth.Role;
 import java.io.PrintStream;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * On an empty database, creates the "admin" account with a generated password, printed once, that must be
- * changed at first login.
+ * changed at first login. Exactly once: a database with any account is left alone, and of two nodes racing on
+ * an empty database only one creates (and prints) it.
  */
 final class FirstStart {
     private FirstStart() {
@@ -17,11 +19,19 @@ final class FirstStart {
             return;
         }
         String password = Passwords.generate();
-        s.jdbi.useTransaction(h -> {
-            s.users.create(h, "admin", "Administrator", "Diskominfo Kota Cilegon", Role.ADMIN,
-                    Passwords.hash(password), true, s.clock.instant());
-            s.audit.record(h, "system", "USER_CREATED", "user", "admin", "first start");
-        });
+        try {
+            s.jdbi.useTransaction(h -> {
+                s.users.create(h, "admin", "Administrator", "Diskominfo Kota Cilegon", Role.ADMIN,
+                        Passwords.hash(password), true, s.clock.instant());
+                s.audit.record(h, "system", "USER_CREATED", "user", "admin", "first start");
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // Two nodes started on one empty database at once: the other one made (and printed) the admin.
+            if (s.users.findByUsername("admin").isPresent()) {
+                return;
+            }
+            throw e;
+        }
         out.println("""
 
                 ============================================================

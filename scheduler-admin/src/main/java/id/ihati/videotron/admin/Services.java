@@ -8,6 +8,7 @@ import id.ihati.videotron.admin.auth.SessionRepository;
 import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.booking.ScheduleSource;
 import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.player.PlayerEvents;
 import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.admin.web.Templates;
@@ -48,7 +49,7 @@ public final class Services {
         this.audit = new AuditLog(jdbi, clock);
         this.screens = new ScreenRepository(jdbi);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
-        this.mediaCatalog = MediaCatalog.NONE;
+        this.mediaCatalog = new MediaLibrary(config.dataDir(), config.maxUploadBytes(), jdbi, audit, clock);
         this.schedule = ScheduleSource.NONE;
         this.playerEvents = PlayerEvents.NONE;
     }

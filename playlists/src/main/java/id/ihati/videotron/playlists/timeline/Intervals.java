@@ -2,9 +2,12 @@ package id.ihati.videotron.playlists.timeline;
 
 import id.ihati.videotron.playlists.schedule.TimeWindow;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,11 +22,29 @@ final class Intervals {
     private Intervals() {
     }
 
-    /** Epoch second at which the local {@code time} of {@code day} happens (DST gaps move forward). */
-    static long epoch(LocalDate day, LocalTime time, ZoneId zone) {
-        return time.equals(LocalTime.MIDNIGHT)
-                ? day.atStartOfDay(zone).toEpochSecond()
-                : ZonedDateTime.of(day, time, zone).toEpochSecond();
+    /** Epoch second of local midnight starting {@code day} (the end of a DST gap if midnight is skipped). */
+    static long dayStart(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toEpochSecond();
+    }
+
+    /**
+     * Epoch second at which the local {@code time} of {@code day} happens. A time that does not exist (DST
+     * gap) is the moment the clocks jump. A time that happens twice (clocks going back) is its later
+     * occurrence when {@code start} and its earlier one otherwise, so that a window never includes a moment
+     * whose local time lies outside it.
+     */
+    static long epoch(LocalDate day, LocalTime time, ZoneId zone, boolean start) {
+        LocalDateTime local = LocalDateTime.of(day, time);
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.size() == 1) {
+            return local.toEpochSecond(offsets.get(0));
+        }
+        ZoneOffsetTransition t = rules.getTransition(local);
+        if (offsets.isEmpty()) {
+            return t.getInstant().getEpochSecond();
+        }
+        return local.toEpochSecond(start ? t.getOffsetAfter() : t.getOffsetBefore());
     }
 
     /** The daily windows of {@code day}; overnight windows end on the next day. */
@@ -34,8 +55,8 @@ final class Intervals {
         long[] raw = new long[windows.size() * 2];
         int i = 0;
         for (TimeWindow w : windows) {
-            raw[i++] = epoch(day, w.from(), zone);
-            raw[i++] = epoch(w.overnight() ? day.plusDays(1) : day, w.to(), zone);
+            raw[i++] = epoch(day, w.from(), zone, true);
+            raw[i++] = epoch(w.overnight() ? day.plusDays(1) : day, w.to(), zone, false);
         }
         return merge(raw);
     }

@@ -12,7 +12,6 @@ import id.ihati.videotron.playlists.timeline.LoopComposer.Demand;
 import id.ihati.videotron.playlists.timeline.Shortfall.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -610,7 +609,7 @@ final class ScreenRun {
     }
 
     private long dayStart(LocalDate d) {
-        return dayStarts.computeIfAbsent(d, x -> Intervals.epoch(x, LocalTime.MIDNIGHT, zone));
+        return dayStarts.computeIfAbsent(d, x -> Intervals.dayStart(x, zone));
     }
 
     /** Operating time of a day's loops: its own windows and the overnight end of the day before's. */

@@ -49,4 +49,52 @@ public final class AuditLog {
                         rs.getString("subject_id"), rs.getString("detail")))
                 .list());
     }
+
+    /** One page of entries matching the query, newest first, with the total for the pager. */
+    public record Page(List<Entry> entries, long total, AuditQuery query) {
+        public int pages() {
+            return (int) Math.max(1, (total + AuditQuery.PAGE_SIZE - 1) / AuditQuery.PAGE_SIZE);
+        }
+    }
+
+    public Page search(AuditQuery q, java.time.ZoneId zone) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var binds = new java.util.LinkedHashMap<String, Object>();
+        if (q.actor() != null) {
+            where.append(" AND LOWER(actor) = LOWER(:actor)");
+            binds.put("actor", q.actor());
+        }
+        if (q.action() != null) {
+            where.append(" AND action = :action");
+            binds.put("action", q.action());
+        }
+        if (q.from() != null) {
+            where.append(" AND at >= :from");
+            binds.put("from", Timestamp.from(q.fromInstant(zone)));
+        }
+        if (q.to() != null) {
+            where.append(" AND at < :to");
+            binds.put("to", Timestamp.from(q.toInstant(zone)));
+        }
+        return jdbi.withHandle(h -> {
+            var count = h.createQuery("SELECT COUNT(*) FROM audit_log" + where);
+            binds.forEach(count::bind);
+            long total = count.mapTo(Long.class).one();
+            var select = h.createQuery("SELECT id, at, actor, action, subject_type, subject_id, detail FROM audit_log"
+                    + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset");
+            binds.forEach(select::bind);
+            List<Entry> entries = select.bind("limit", AuditQuery.PAGE_SIZE).bind("offset", q.offset())
+                    .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                            rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"),
+                            rs.getString("subject_id"), rs.getString("detail")))
+                    .list();
+            return new Page(entries, total, q);
+        });
+    }
+
+    /** Every action recorded so far, for the filter's choices. */
+    public List<String> actions() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT action FROM audit_log ORDER BY action")
+                .mapTo(String.class).list());
+    }
 }

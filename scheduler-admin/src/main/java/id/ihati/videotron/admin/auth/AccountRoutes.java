@@ -54,6 +54,9 @@ public final class AccountRoutes implements Routes {
             if (hash.isPresent() && Passwords.matches(password, hash.get())) {
                 s.loginThrottle.succeeded(username);
                 var user = s.users.findByUsername(username).orElseThrow();
+                // A new session on every login, and the one the browser brought (if any) ends: a session id
+                // planted before login (session fixation) is worth nothing after it.
+                s.sessions.end(ctx.cookie(Access.SESSION_COOKIE));
                 ctx.cookie(s.access.cookie(Access.SESSION_COOKIE, s.sessions.start(user.id()),
                         (int) SessionRepository.LIFETIME.toSeconds()));
                 s.audit.record(username, "LOGIN", "user", username, null);
@@ -118,7 +121,7 @@ public final class AccountRoutes implements Routes {
     }
 
     /** Only a local path may follow login, never another site. */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
             return "/";
         }

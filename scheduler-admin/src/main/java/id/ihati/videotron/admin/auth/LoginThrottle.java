@@ -45,4 +45,10 @@ public final class LoginThrottle {
     public void succeeded(String username) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_failure WHERE username = :u").bind("u", username).execute());
     }
+
+    /** Forgets failures older than the window: they no longer count. Returns how many were removed. */
+    public int purgeOld() {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM login_failure WHERE failed_at <= :before")
+                .bind("before", Timestamp.from(clock.instant().minus(WINDOW))).execute());
+    }
 }

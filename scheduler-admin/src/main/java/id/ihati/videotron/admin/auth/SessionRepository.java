@@ -62,6 +62,11 @@ public final class SessionRepository {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM web_session WHERE user_id = :id").bind("id", userId).execute());
     }
 
+    /** Ends every session of a user inside the caller's transaction (with the change that calls for it). */
+    public void endAll(org.jdbi.v3.core.Handle h, long userId) {
+        h.createUpdate("DELETE FROM web_session WHERE user_id = :id").bind("id", userId).execute();
+    }
+
     public int purgeExpired() {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM web_session WHERE expires_at <= :now")
                 .bind("now", Timestamp.from(clock.instant())).execute());

@@ -77,6 +77,26 @@ public final class UserRepository {
                 .bind("active", active).bind("id", userId).execute();
     }
 
+    public Optional<User> find(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE id = :id")
+                .bind("id", id).map(UserRepository::map).findOne();
+    }
+
+    /** Active admins, counted inside the caller's transaction (the last one may not be disabled or demoted). */
+    public long activeAdmins(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND active")
+                .mapTo(Long.class).one();
+    }
+
+    public boolean usernameTaken(Handle h, String username) {
+        return h.createQuery("SELECT COUNT(*) FROM app_user WHERE LOWER(username) = LOWER(:u)")
+                .bind("u", username).mapTo(Long.class).one() > 0;
+    }
+
+    public void setLocale(Handle h, long userId, String locale) {
+        h.createUpdate("UPDATE app_user SET locale = :l WHERE id = :id").bind("l", locale).bind("id", userId).execute();
+    }
+
     public void setLocale(long userId, String locale) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE app_user SET locale = :l WHERE id = :id")
                 .bind("l", locale).bind("id", userId).execute());

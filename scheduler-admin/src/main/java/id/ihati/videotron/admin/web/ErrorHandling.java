@@ -20,12 +20,17 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
+    /** Set on every answer of the access check that refused a request. */
+    public static final String DENIED_HEADER = "X-Access-Denied";
+
     /** The API's error body. */
     public record ErrorBody(List<Problem> errors) {
     }
 
     public static void register(RoutesConfig routes, Services services) {
         routes.exception(Access.Denied.class, (e, ctx) -> {
+            // Marks answers of the access check (not of a handler), for the route x role matrix test.
+            ctx.header(DENIED_HEADER, e.status == 401 ? "unauthenticated" : "forbidden");
             if (e.redirect != null) {
                 ctx.redirect(e.redirect);
                 return;

@@ -17,6 +17,15 @@ public record PageContext(User user, String csrfToken, Locale locale, String pat
         errors = errors == null ? Map.of() : Map.copyOf(errors);
     }
 
+    /** The zone of the office (and of the screens, by default): Western Indonesian Time. */
+    public static final java.time.ZoneId OFFICE_ZONE = java.time.ZoneId.of("Asia/Jakarta");
+
+    /** An instant as office time, e.g. "25 Nov 2026 14:05 WIB" (month name in the page's language). */
+    public String dateTime(java.time.Instant instant) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale)
+                .format(instant.atZone(OFFICE_ZONE)) + " WIB";
+    }
+
     /** A UI text in the page's language. */
     public String t(String key, Object... args) {
         return Messages.get(locale, key, args);

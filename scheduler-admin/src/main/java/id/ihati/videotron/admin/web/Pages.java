@@ -25,7 +25,10 @@ public final class Pages {
                 flash == null ? null : Messages.get(locale(ctx), flash));
     }
 
-    /** The language: ?lang= (remembered in a cookie), else the cookie, else the user's, else Indonesian. */
+    /**
+     * The language: {@code ?lang=} for this page (remembered in a cookie for signed-out visitors), else the
+     * signed-in person's own choice, else the cookie, else Indonesian.
+     */
     public static Locale locale(Context ctx) {
         String lang = ctx.queryParam("lang");
         if (lang != null) {
@@ -33,11 +36,12 @@ public final class Pages {
             ctx.cookie(LANG_COOKIE, l.getLanguage(), 365 * 24 * 3600);
             return l;
         }
-        String cookie = ctx.cookie(LANG_COOKIE);
-        if (cookie != null) {
-            return Messages.locale(cookie);
+        var user = Access.user(ctx);
+        if (user.isPresent()) {
+            return Messages.locale(user.get().locale());
         }
-        return Access.user(ctx).map(u -> Messages.locale(u.locale())).orElse(Messages.ID);
+        String cookie = ctx.cookie(LANG_COOKIE);
+        return cookie != null ? Messages.locale(cookie) : Messages.ID;
     }
 
     /** Redirects after a successful form post, showing the message with this key on the next page. */

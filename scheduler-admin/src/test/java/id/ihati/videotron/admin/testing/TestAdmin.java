@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real admin server on a random port for tests, with one account per role (username = role name in
@@ -41,12 +42,27 @@ public final class TestAdmin implements AutoCloseable {
         return start(TestDatabases.newPostgresDatabase(), Clock.systemUTC());
     }
 
+    /** On a fresh database of the named kind: "h2" or "postgres" (for tests run against both). */
+    public static TestAdmin on(String database) {
+        return switch (database) {
+            case "h2" -> h2();
+            case "postgres" -> postgres();
+            default -> throw new IllegalArgumentException("unknown test database " + database);
+        };
+    }
+
     public static TestAdmin start(String jdbcUrl, Clock clock) {
+        return start(jdbcUrl, clock, UnaryOperator.identity());
+    }
+
+    /** With a changed configuration, e.g. {@code c -> c.withDemo(true)}. */
+    public static TestAdmin start(String jdbcUrl, Clock clock, UnaryOperator<AdminConfig> configure) {
         try {
             Path dir = Files.createTempDirectory("ihati-admin-test");
             HikariDataSource pool = TestDatabases.pool(jdbcUrl);
-            AdminConfig config = AdminConfig.of(0, dir).withJdbc(jdbcUrl, pool.getUsername(), pool.getPassword())
-                    .withMaxUploadBytes(5L * 1024 * 1024);
+            AdminConfig config = configure.apply(AdminConfig.of(0, dir)
+                    .withJdbc(jdbcUrl, pool.getUsername(), pool.getPassword())
+                    .withMaxUploadBytes(5L * 1024 * 1024));
             var t = new TestAdmin(AdminServer.start(config, pool, clock), pool, dir);
             t.createRoleAccounts();
             return t;
@@ -76,6 +92,25 @@ public final class TestAdmin implements AutoCloseable {
         var c = new WebClient(baseUrl());
         c.login(username(role), PASSWORD);
         return c;
+    }
+
+    /**
+     * A client signed in as {@code role} through a session made directly in the database: no login
+     * round-trip (argon2 is slow on purpose), for tests that need many sessions.
+     */
+    public WebClient session(Role role) {
+        long id = services().users.findByUsername(username(role)).orElseThrow().id();
+        String token = services().sessions.start(id);
+        String csrf = services().sessions.find(token).orElseThrow().csrfToken();
+        return new WebClient(baseUrl()).withSession(token, csrf);
+    }
+
+    /**
+     * A bearer token of a paired screen, or null while no feature can pair one. The screens feature fills
+     * this in (pair a screen through its service and return the token) so device routes are tested too.
+     */
+    public String deviceToken() {
+        return null;
     }
 
     /** A client that is not signed in. */

@@ -1,0 +1,187 @@
+package id.ihati.videotron.player.playback;
+
+import id.ihati.videotron.playlists.schedule.FitMode;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaException;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+import javafx.util.Duration;
+
+/**
+ * A video in its own MediaPlayer and MediaView (one view per player: JDK-8146918). The player is a field so it
+ * cannot be garbage-collected while we wait for READY (a player held only by its callbacks never fired).
+ * A video shorter than its slot holds its last frame until the next item replaces it.
+ */
+final class VideoItem implements Item {
+    private final Events events;
+    private final MediaView view = new MediaView();
+    private final StackPane layer = Item.layerOf(view);
+    private final PauseTransition readyTimeout;
+    private final PauseTransition frameTimeout;
+    private MediaPlayer player;
+    private boolean ready;
+    private boolean startRequested;
+    private boolean playing;
+    private boolean firstFrame;
+    private boolean ended;
+    private boolean done;   // failed or disposed: no more events
+    private LongSupplier offsetMillis = () -> 0;
+    private double timeAtPlay;
+    private long startedNanos;
+    private long startedAtOffset;
+
+    /**
+     * Opens {@code file}; READY or a failure is reported through {@code events}. Fails if not READY within
+     * {@code timeoutMillis}, or if no picture comes within {@code timeoutMillis} of starting.
+     */
+    VideoItem(Path file, FitMode fit, double areaW, double areaH, long timeoutMillis, Events events) {
+        this.events = events;
+        readyTimeout = timer(timeoutMillis, () -> {
+            if (!ready) {
+                fail("not ready after " + timeoutMillis + " ms", false);
+            }
+        });
+        frameTimeout = timer(timeoutMillis, () -> {
+            if (!firstFrame) {
+                fail("no picture " + timeoutMillis + " ms after it started", false);
+            }
+        });
+        view.setPreserveRatio(false);
+        view.setSmooth(true);
+        try {
+            var media = new Media(file.toUri().toString());
+            media.setOnError(() -> fail(describe(media.getError()), isAudio(media.getError())));
+            player = new MediaPlayer(media);
+            player.setOnError(() -> fail(describe(player.getError()), isAudio(player.getError())));
+            player.setOnReady(() -> {
+                if (done) {
+                    return;
+                }
+                ready = true;
+                readyTimeout.stop();
+                var size = Fit.of(fit, media.getWidth(), media.getHeight(), areaW, areaH);
+                view.setFitWidth(size.width());
+                view.setFitHeight(size.height());
+                events.ready();
+                if (startRequested) {
+                    play();
+                }
+            });
+            player.setOnEndOfMedia(() -> {
+                ended = true;
+                // A damaged file can end long before the length its header promises: count that as failed.
+                // currentTime jumps to the full length at the end, so the wall clock measures how far it got.
+                double length = media.getDuration().toMillis();
+                double at = startedAtOffset + (System.nanoTime() - startedNanos) / 1e6;
+                if (Double.isFinite(length) && at < length - 500) {
+                    fail(String.format(Locale.ROOT, "the file ended after %.1f s of its %.1f s", at / 1000,
+                            length / 1000), false);
+                }
+            });
+            player.currentTimeProperty().addListener((obs, old, now) -> {
+                if (playing && !firstFrame && !done && now.toMillis() > timeAtPlay) {
+                    firstFrame = true;
+                    frameTimeout.stop();
+                    events.firstFrame();
+                }
+            });
+            view.setMediaPlayer(player);
+            readyTimeout.play();
+        } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
+            String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
+            boolean audio = e instanceof MediaException me && isAudio(me);
+            Platform.runLater(() -> fail(why, audio));
+        }
+    }
+
+    private PauseTransition timer(long millis, Runnable action) {
+        var t = new PauseTransition(Duration.millis(millis));
+        t.setOnFinished(e -> action.run());
+        return t;
+    }
+
+    @Override
+    public Node layer() {
+        return layer;
+    }
+
+    @Override
+    public void start(LongSupplier offsetMillis) {
+        this.offsetMillis = offsetMillis;
+        startRequested = true;
+        if (ready && !playing) {
+            play();
+        }
+    }
+
+    private void play() {
+        if (done) {
+            return;
+        }
+        long offset = Math.max(0, offsetMillis.getAsLong());
+        if (offset > 0) {
+            player.seek(Duration.millis(offset));
+        }
+        timeAtPlay = offset > 0 ? offset : player.getCurrentTime().toMillis();
+        startedNanos = System.nanoTime();
+        startedAtOffset = offset;
+        playing = true;
+        player.play();
+        frameTimeout.play();
+    }
+
+    @Override
+    public long motionMillis() {
+        if (done || !firstFrame || ended || player == null) {
+            return -1;
+        }
+        return (long) player.getCurrentTime().toMillis();
+    }
+
+    /** The player, for tests that need to misbehave it. */
+    MediaPlayer player() {
+        return player;
+    }
+
+    private void fail(String error, boolean audioDevice) {
+        if (done) {
+            return;
+        }
+        done = true;
+        stopTimers();
+        events.failed(error, audioDevice);
+    }
+
+    @Override
+    public void dispose() {
+        done = true;
+        stopTimers();
+        view.setMediaPlayer(null);
+        if (player != null) {
+            player.dispose();
+            player = null;
+        }
+    }
+
+    private void stopTimers() {
+        readyTimeout.stop();
+        frameTimeout.stop();
+    }
+
+    private static String describe(MediaException e) {
+        return e == null ? "unknown media error" : e.getType() + ": " + e.getMessage();
+    }
+
+    /** JavaFX says "Could not open audio device for playback" when the sound output is missing or broken. */
+    static boolean isAudio(MediaException e) {
+        return e != null && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("audio device");
+    }
+}

@@ -1,0 +1,227 @@
+package id.ihati.videotron.player.playback.display;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The player's only window. Content layers live in {@link #content()}; on top of them one of the other views
+ * (pairing, status, black) can cover everything. Methods other than {@link #png()} run on the FX thread.
+ */
+public final class PlayerWindow {
+    private static final Logger log = LoggerFactory.getLogger(PlayerWindow.class);
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** What covers the content, if anything. */
+    public enum View { CONTENT, PAIRING, STATUS, DARK }
+
+    private final Stage stage;
+    private final StackPane content = new StackPane();
+    private final StackPane cover = new StackPane();
+    private final Rectangle clip = new Rectangle();
+    private View view = View.STATUS;
+
+    private PlayerWindow(Stage stage) {
+        this.stage = stage;
+        content.setBackground(Background.fill(Color.BLACK));
+        // Cropped content (COVER) must not spill outside the window's own rectangle.
+        content.setClip(clip);
+        clip.widthProperty().bind(content.widthProperty());
+        clip.heightProperty().bind(content.heightProperty());
+        cover.setBackground(Background.fill(Color.BLACK));
+        var root = new StackPane(content, cover);
+        root.setBackground(Background.fill(Color.BLACK));
+        var scene = new Scene(root, Color.BLACK);
+        scene.setCursor(Cursor.NONE);
+        stage.setScene(scene);
+        stage.setTitle("I-Hati Videotron");
+    }
+
+    /** Opens the kiosk window at {@code placement}. FX thread only. */
+    public static PlayerWindow open(Placement placement) {
+        var stage = new Stage(StageStyle.UNDECORATED);
+        stage.setAlwaysOnTop(true);
+        stage.setResizable(false);
+        // An unattended screen has no keyboard user: closing requests are ignored, only the process ends it.
+        stage.setOnCloseRequest(e -> e.consume());
+        var window = new PlayerWindow(stage);
+        window.place(placement);
+        window.showStatus("Memulai…", "Starting…");
+        stage.show();
+        return window;
+    }
+
+    /** Moves the window to {@code placement}; a no-op when it is already there. */
+    public void place(Placement placement) {
+        Rectangle2D r = bounds(placement);
+        if (stage.getX() == r.getMinX() && stage.getY() == r.getMinY()
+                && stage.getWidth() == r.getWidth() && stage.getHeight() == r.getHeight()) {
+            return;
+        }
+        stage.setX(r.getMinX());
+        stage.setY(r.getMinY());
+        stage.setWidth(r.getWidth());
+        stage.setHeight(r.getHeight());
+        log.info("window placed at {}x{}+{}+{}", (int) r.getWidth(), (int) r.getHeight(), (int) r.getMinX(),
+                (int) r.getMinY());
+    }
+
+    static Rectangle2D bounds(Placement placement) {
+        if (placement.area() != null) {
+            var a = placement.area();
+            return new Rectangle2D(a.x(), a.y(), a.width(), a.height());
+        }
+        var screens = Screen.getScreens();
+        var screen = placement.monitor() < screens.size() ? screens.get(placement.monitor()) : Screen.getPrimary();
+        return screen.getBounds();
+    }
+
+    /** The pane content layers go into; it fills the window and clips to it. */
+    public Pane content() {
+        return content;
+    }
+
+    public double width() {
+        return stage.getScene().getWidth();
+    }
+
+    public double height() {
+        return stage.getScene().getHeight();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public View view() {
+        return view;
+    }
+
+    /** Uncovers the content. */
+    public void showContent() {
+        if (view != View.CONTENT) {
+            cover.getChildren().clear();
+            cover.setVisible(false);
+            view = View.CONTENT;
+        }
+    }
+
+    /** Covers everything with black: outside operating hours. */
+    public void showDark() {
+        if (view != View.DARK) {
+            cover(View.DARK);
+        }
+    }
+
+    /** A short message in Bahasa Indonesia with its English translation below it. */
+    public void showStatus(String indonesian, String english) {
+        var box = cover(View.STATUS);
+        double h = Math.max(height(), 100);
+        box.getChildren().addAll(text(indonesian, h / 9, FontWeight.BOLD, Color.WHITE),
+                text(english, h / 14, FontWeight.NORMAL, Color.gray(0.7)));
+    }
+
+    /** The pairing code, as large as the window allows, with how to use it and when it expires. */
+    public void showPairingCode(String code, Instant expires, ZoneId zone) {
+        var box = cover(View.PAIRING);
+        double h = Math.max(height(), 100);
+        double w = Math.max(width(), 100);
+        double codeSize = Math.min(h / 3, w / Math.max(code.length(), 4) * 1.5);
+        String until = HOUR_MINUTE.format(expires.atZone(zone));
+        box.getChildren().addAll(
+                text("Kode pemasangan / Pairing code", h / 14, FontWeight.NORMAL, Color.gray(0.8)),
+                text(code, codeSize, FontWeight.BOLD, Color.WHITE),
+                text("Masukkan kode ini di halaman layar pada server admin. Berlaku sampai " + until + ".",
+                        h / 20, FontWeight.NORMAL, Color.gray(0.8)),
+                text("Enter this code on the screen's page of the admin server. Valid until " + until + ".",
+                        h / 24, FontWeight.NORMAL, Color.gray(0.6)));
+    }
+
+    private VBox cover(View newView) {
+        var box = new VBox(Math.max(height(), 100) / 40);
+        box.setAlignment(Pos.CENTER);
+        cover.getChildren().setAll(box);
+        cover.setVisible(true);
+        cover.setBackground(Background.fill(newView == View.DARK ? Color.BLACK : Color.rgb(10, 30, 60)));
+        if (newView != view) {
+            log.info("showing {}", newView);
+        }
+        view = newView;
+        return box;
+    }
+
+    private Node text(String s, double size, FontWeight weight, Color color) {
+        var t = new Text(s);
+        t.setFont(Font.font("SansSerif", weight, size));
+        t.setFill(color);
+        t.setTextAlignment(TextAlignment.CENTER);
+        t.setWrappingWidth(Math.max(width(), 100) * 0.9);
+        return t;
+    }
+
+    /** A PNG of what the window shows. Callable from any thread; waits at most 5 s for the FX thread. */
+    public byte[] png() {
+        if (Platform.isFxApplicationThread()) {
+            return encode(stage.getScene().snapshot(null));
+        }
+        var image = new CompletableFuture<WritableImage>();
+        Platform.runLater(() -> {
+            try {
+                image.complete(stage.getScene().snapshot(null));
+            } catch (RuntimeException e) {
+                image.completeExceptionally(e);
+            }
+        });
+        try {
+            return encode(image.get(5, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking a screenshot", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not take a screenshot", e);
+        }
+    }
+
+    private static byte[] encode(WritableImage fx) {
+        BufferedImage img = SwingFXUtils.fromFXImage(fx, null);
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,65 @@
+package id.ihati.videotron.player.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.player.playback.watchdog.Watchdog;
+import id.ihati.videotron.playlists.schedule.FitMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Test;
+
+/** The watchdog against a real stage: a stuck FX thread, a frozen video. */
+class WatchdogTest {
+    private static final Watchdog.Options FAST = new Watchdog.Options(Duration.ofMillis(100),
+            Duration.ofMillis(800), Duration.ofMillis(600), 1, Duration.ofMinutes(1));
+
+    private static TestMedia.Content content() {
+        return new TestMedia.Content(TestMedia.manifest(TestMedia.screen(FitMode.CONTAIN, true), "pb-magenta",
+                "pb-red.mp4", "pb-magenta.png"));
+    }
+
+    @Test
+    void aStalledJavaFxThreadEndsTheProcessWithANonZeroStatus() throws Exception {
+        try (var h = new Harness(content())) {
+            var exitStatus = new CompletableFuture<Integer>();
+            var dog = new Watchdog(h.engine, h.executor, exitStatus::complete, FAST);
+            dog.start();
+            Harness.sleep(400);
+            assertThat(exitStatus).as("a healthy FX thread is left alone").isNotDone();
+
+            Platform.runLater(() -> Harness.sleep(2000));   // the FX thread hangs for 2 s
+
+            assertThat(exitStatus.get(3, TimeUnit.SECONDS)).isEqualTo(Watchdog.EXIT_STALLED);
+            dog.stop();
+        }
+    }
+
+    @Test
+    void aFrozenVideoIsRestartedAndAVideoThatKeepsFreezingEndsTheProcess() throws Exception {
+        try (var h = new Harness(content())) {
+            var exitStatus = new CompletableFuture<Integer>();
+            var dog = new Watchdog(h.engine, h.executor, exitStatus::complete, FAST);
+            h.play(TestMedia.plays(Instant.now(), "pb-red", 60_000));
+            Harness.waitUntil(Duration.ofSeconds(5), () -> h.centre() == 'R');
+            dog.start();
+            // Freeze the decoder behind the engine's back; the picture stops where it is.
+            Fx.run(() -> h.engine.currentPlayer().pause());
+            int frozenAt = Colours.frame(h.pixel(Harness.W / 2, Harness.H / 2));
+
+            Harness.waitUntil(Duration.ofSeconds(3), () -> !h.outcomesOf("pb-red").isEmpty());
+            assertThat(h.outcomesOf("pb-red").get(0).error()).isEqualTo("restarted by the watchdog");
+            Harness.sleep(500);
+            int after = Colours.frame(h.pixel(Harness.W / 2, Harness.H / 2));
+            assertThat(after).as("moving again, from the slot's offset").isGreaterThan(frozenAt);
+            assertThat(exitStatus).isNotDone();
+
+            Fx.run(() -> h.engine.currentPlayer().pause());   // and again: restarting does not help
+
+            assertThat(exitStatus.get(3, TimeUnit.SECONDS)).isEqualTo(Watchdog.EXIT_FROZEN);
+            dog.stop();
+        }
+    }
+}
