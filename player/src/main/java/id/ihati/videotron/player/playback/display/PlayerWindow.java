@@ -52,6 +52,7 @@ public final class PlayerWindow {
     private final StackPane cover = new StackPane();
     private final Rectangle clip = new Rectangle();
     private View view = View.STATUS;
+    private boolean pairing;   // while a pairing code is up, nothing else may cover or uncover the window
 
     private PlayerWindow(Stage stage) {
         this.stage = stage;
@@ -131,7 +132,7 @@ public final class PlayerWindow {
 
     /** Uncovers the content. */
     public void showContent() {
-        if (view != View.CONTENT) {
+        if (view != View.CONTENT && !pairing) {
             cover.getChildren().clear();
             cover.setVisible(false);
             view = View.CONTENT;
@@ -140,21 +141,28 @@ public final class PlayerWindow {
 
     /** Covers everything with black: outside operating hours. */
     public void showDark() {
-        if (view != View.DARK) {
+        if (view != View.DARK && !pairing) {
             cover(View.DARK);
         }
     }
 
     /** A short message in Bahasa Indonesia with its English translation below it. */
     public void showStatus(String indonesian, String english) {
+        if (pairing) {
+            return;
+        }
         var box = cover(View.STATUS);
         double h = Math.max(height(), 100);
         box.getChildren().addAll(text(indonesian, h / 9, FontWeight.BOLD, Color.WHITE),
                 text(english, h / 14, FontWeight.NORMAL, Color.gray(0.7)));
     }
 
-    /** The pairing code, as large as the window allows, with how to use it and when it expires. */
+    /**
+     * The pairing code, as large as the window allows, with how to use it and when it expires. It stays up, over
+     * whatever playback wants to show, until {@link #endPairing()}.
+     */
     public void showPairingCode(String code, Instant expires, ZoneId zone) {
+        pairing = true;
         var box = cover(View.PAIRING);
         double h = Math.max(height(), 100);
         double w = Math.max(width(), 100);
@@ -167,6 +175,14 @@ public final class PlayerWindow {
                         h / 20, FontWeight.NORMAL, Color.gray(0.8)),
                 text("Enter this code on the screen's page of the admin server. Valid until " + until + ".",
                         h / 24, FontWeight.NORMAL, Color.gray(0.6)));
+    }
+
+    /** The player is paired: playback may use the window again; until it does, it says so. */
+    public void endPairing() {
+        if (pairing) {
+            pairing = false;
+            showStatus("Terpasang, mengunduh konten…", "Paired, downloading content…");
+        }
     }
 
     private VBox cover(View newView) {
