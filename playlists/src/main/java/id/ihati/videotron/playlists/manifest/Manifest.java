@@ -48,4 +48,10 @@ public record Manifest(
         bookings = bookings == null ? List.of() : List.copyOf(bookings);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
     }
+
+    /** A copy with {@code contentHash} replaced (see {@code ManifestCodec.withContentHash}). */
+    public Manifest withContentHash(String hash) {
+        return new Manifest(formatVersion, screen, generatedAt, validUntil, scheduleVersion, mediaPath, media,
+                bookings, alerts, filler, hash);
+    }
 }

@@ -1,0 +1,406 @@
+package id.ihati.videotron.player.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.ihati.videotron.player.playback.NowPlaying;
+import id.ihati.videotron.player.proof.PlayJournal;
+import id.ihati.videotron.player.proof.PlayReporter;
+import id.ihati.videotron.player.proof.ProofUploader;
+import id.ihati.videotron.player.sync.cache.CacheStats;
+import id.ihati.videotron.player.sync.cache.MediaCache;
+import id.ihati.videotron.player.sync.pairing.DeviceTokenStore;
+import id.ihati.videotron.player.sync.pairing.PairingClient;
+import id.ihati.videotron.player.sync.pairing.PairingCode;
+import id.ihati.videotron.playlists.manifest.Manifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync half of the player behind one object: pairing, manifest and media, events, proof-of-play upload,
+ * heartbeats and screenshots. Playback reads {@link #contentSource()} and reports to {@link #playReporter()};
+ * both work before {@link #start()} and without network, from what is on disk.
+ *
+ * <pre>{@code
+ * var sync = new SyncAgent(SyncSettings.of(server, dataDir, budget, version, host), HttpClient.newHttpClient(),
+ *         Executors.newScheduledThreadPool(4), Clock.systemUTC());
+ * sync.onPairingCode(code -> display.showPairingCode(code));
+ * sync.onPaired(display::hidePairingCode);
+ * sync.setNowPlaying(playback::nowPlaying);
+ * sync.setScreenshotter(display::screenshotPng);
+ * sync.start();   // playback uses sync.contentSource() and sync.playReporter()
+ * }</pre>
+ *
+ * The scheduler should have at least three threads: a long download occupies one.
+ */
+public final class SyncAgent implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
+    static final String SCREENSHOT_PATH = "/api/v1/player/screenshots";
+
+    /** What the player is doing, as heartbeats report it. */
+    public enum Status { PLAYING, IDLE, PAIRING, DOWNLOADING, ERROR }
+
+    private final SyncSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final ServerApi api;
+    private final DeviceTokenStore tokens;
+    private final PlayJournal journal;
+    private final MediaCache cache;
+    private final ManifestSync manifests;
+    private final Heartbeat heartbeat;
+    private final ReentrantLock fetchLock = new ReentrantLock();
+    private final Backoff pollBackoff;
+    private final List<Consumer<PairingCode>> codeListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> pairedListeners = new CopyOnWriteArrayList<>();
+
+    private volatile Supplier<Optional<NowPlaying>> nowPlaying = Optional::empty;
+    private volatile Supplier<byte[]> screenshotter;
+    private volatile boolean online;
+    private volatile boolean pairing;
+    private volatile boolean lastFetchFailed;
+    private volatile boolean heartbeatFailing;
+    private boolean started;
+    private boolean closed;
+    private PairingClient pairingClient;
+    private EventStream events;
+    private ProofUploader uploader;
+    private ScheduledFuture<?> heartbeatTask;
+    private ScheduledFuture<?> pollTask;
+
+    public SyncAgent(SyncSettings settings, HttpClient http, ScheduledExecutorService scheduler, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        SyncSettings.Timings t = settings.timings();
+        this.api = new ServerApi(http, settings.server(), t.request());
+        api.onUnauthorized(this::tokenRejected);
+        this.tokens = new DeviceTokenStore(settings.dataDir());
+        this.journal = PlayJournal.open(settings.dataDir().resolve("proof"));
+        this.cache = new MediaCache(settings.dataDir().resolve("media"), settings.cacheBudgetBytes(), clock,
+                scheduler, t.request());
+        this.manifests = new ManifestSync(api, cache, settings.dataDir().resolve("manifest"), scheduler,
+                new Backoff(Duration.ofSeconds(5), t.maxBackoff()));
+        this.heartbeat = new Heartbeat(api, clock);
+        this.pollBackoff = new Backoff(t.poll(), t.maxBackoff());
+    }
+
+    // ---- what Main wires ----
+
+    /** The plan and its verified files, for playback. */
+    public ContentSource contentSource() {
+        return manifests;
+    }
+
+    /** Where playback reports every play; durable when {@code report} returns. */
+    public PlayReporter playReporter() {
+        return journal;
+    }
+
+    /** What is on screen now, for heartbeats; empty when nothing is (outside operating hours). */
+    public void setNowPlaying(Supplier<Optional<NowPlaying>> nowPlaying) {
+        this.nowPlaying = Objects.requireNonNull(nowPlaying, "nowPlaying");
+    }
+
+    /** Takes a PNG of what the screen shows, when the server asks; called on a sync thread. */
+    public void setScreenshotter(Supplier<byte[]> screenshotter) {
+        this.screenshotter = Objects.requireNonNull(screenshotter, "screenshotter");
+    }
+
+    /** Receives each pairing code to show large on the screen (on a sync thread). */
+    public void onPairingCode(Consumer<PairingCode> listener) {
+        codeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Called once pairing succeeded and the code can go off the screen. */
+    public void onPaired(Runnable listener) {
+        pairedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Starts syncing: with a stored device token at once, otherwise after pairing. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("the sync agent was already started");
+        }
+        started = true;
+        Optional<String> token = tokens.load();
+        if (token.isPresent()) {
+            goOnline(token.get());
+        } else {
+            startPairing();
+        }
+    }
+
+    // ---- state ----
+
+    public Status status() {
+        if (pairing) {
+            return Status.PAIRING;
+        }
+        if (manifests.pending().isPresent()) {
+            return Status.DOWNLOADING;
+        }
+        if (nowPlaying.get().isPresent()) {
+            return Status.PLAYING;
+        }
+        return manifests.manifest().isPresent() ? Status.IDLE : Status.ERROR;
+    }
+
+    /** True while the player has a device token the server has not refused. */
+    public boolean paired() {
+        return online;
+    }
+
+    /** True while the event stream is up (otherwise the manifest is polled). */
+    public synchronized boolean eventStreamConnected() {
+        return events != null && events.connected();
+    }
+
+    /** Player clock minus server clock, from the last heartbeat; empty before the first answer. */
+    public Optional<Long> clockOffsetMillis() {
+        return Optional.ofNullable(heartbeat.clockOffsetMillis());
+    }
+
+    public CacheStats cacheStats() {
+        return cache.stats();
+    }
+
+    /** Plays journalled but not yet acknowledged by the server. */
+    public long unacknowledgedPlays() {
+        return journal.pendingCount();
+    }
+
+    // ---- pairing ----
+
+    private synchronized void startPairing() {
+        if (closed) {
+            return;
+        }
+        pairing = true;
+        log.info("no device token: pairing with {}", settings.server());
+        SyncSettings.Timings t = settings.timings();
+        pairingClient = new PairingClient(api, tokens, scheduler, clock, t.pairingPoll(),
+                new Backoff(Duration.ofSeconds(2), t.maxBackoff()), settings.hostname(), settings.playerVersion());
+        pairingClient.start(code -> codeListeners.forEach(l -> l.accept(code))).whenComplete((token, error) -> {
+            if (error == null) {
+                pairing = false;
+                pairedListeners.forEach(Runnable::run);
+                goOnline(token);
+            } else if (!(error instanceof CancellationException)) {
+                log.error("pairing stopped unexpectedly", error);
+            }
+        });
+    }
+
+    /** A device call was answered 401: the token was revoked. Forget it and pair again. */
+    private void tokenRejected() {
+        synchronized (this) {
+            if (!online || closed) {
+                return;
+            }
+            online = false;
+        }
+        log.warn("the server refused the device token (revoked?): pairing again; the current plan keeps playing");
+        scheduler.execute(() -> {
+            goOffline();
+            api.setToken(null);
+            tokens.delete();
+            startPairing();
+        });
+    }
+
+    // ---- online ----
+
+    private synchronized void goOnline(String token) {
+        if (closed) {
+            return;
+        }
+        api.setToken(token);
+        online = true;
+        SyncSettings.Timings t = settings.timings();
+        uploader = new ProofUploader(journal, api, scheduler, t.upload(), t.uploadBatch(),
+                new Backoff(Duration.ofSeconds(5), t.maxBackoff()),
+                () -> manifests.manifest().map(m -> m.screen().id()));
+        uploader.start();
+        events = new EventStream(api, scheduler, clock, t.silenceLimit(),
+                new Backoff(Duration.ofSeconds(1), t.maxBackoff()), new EventStream.Listener() {
+                    @Override
+                    public void connected() {
+                        scheduler.execute(SyncAgent.this::fetchManifest);
+                    }
+
+                    @Override
+                    public void event(String name, JsonNode data) {
+                        onEvent(name, data);
+                    }
+                });
+        events.start();
+        pollTask = scheduler.schedule(this::poll, 0, TimeUnit.MILLISECONDS);
+        heartbeatTask = scheduler.scheduleAtFixedRate(this::sendHeartbeat, 0, t.heartbeat().toMillis(),
+                TimeUnit.MILLISECONDS);
+        manifests.startDownloads();
+    }
+
+    private synchronized void goOffline() {
+        if (events != null) {
+            events.close();
+            events = null;
+        }
+        if (uploader != null) {
+            uploader.close();
+            uploader = null;
+        }
+        if (pollTask != null) {
+            pollTask.cancel(false);
+        }
+        if (heartbeatTask != null) {
+            heartbeatTask.cancel(false);
+        }
+    }
+
+    private void onEvent(String name, JsonNode data) {
+        switch (name) {
+            case "manifest", "alert" -> scheduler.execute(this::fetchManifest);
+            case "screenshot" -> {
+                String requestId = data.path("requestId").asText(null);
+                scheduler.execute(() -> uploadScreenshot(requestId));
+            }
+            default -> log.debug("ignoring event {}", name);
+        }
+    }
+
+    /** Polls the manifest while the event stream is down: every poll interval, backing off on errors. */
+    private void poll() {
+        Duration next = settings.timings().poll();
+        if (!eventStreamConnected() || lastFetchFailed) {
+            if (!fetchManifest()) {
+                next = pollBackoff.nextDelay();
+            } else {
+                pollBackoff.reset();
+            }
+        }
+        synchronized (this) {
+            if (online && !closed) {
+                pollTask = scheduler.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Fetches the manifest once (one fetch at a time); returns false when it failed. */
+    private boolean fetchManifest() {
+        if (!online) {
+            return false;
+        }
+        fetchLock.lock();
+        try {
+            manifests.fetch();
+            if (lastFetchFailed) {
+                log.info("manifest fetch works again");
+            }
+            lastFetchFailed = false;
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException | RuntimeException e) {
+            if (!lastFetchFailed) {
+                log.warn("manifest fetch failed, the current plan keeps playing: {}", e.toString());
+            }
+            lastFetchFailed = true;
+            return false;
+        } finally {
+            fetchLock.unlock();
+        }
+    }
+
+    private void sendHeartbeat() {
+        try {
+            heartbeat.send(heartbeatBody());
+            if (heartbeatFailing) {
+                log.info("heartbeats reach the server again");
+            }
+            heartbeatFailing = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            if (!heartbeatFailing) {
+                log.warn("heartbeat failed: {}", e.toString());
+            }
+            heartbeatFailing = true;
+        }
+    }
+
+    Heartbeat.Body heartbeatBody() {
+        Optional<NowPlaying> playing = nowPlaying.get();
+        Optional<Manifest> plan = manifests.manifest();
+        CacheStats stats = cache.stats();
+        long freeDisk;
+        try {
+            freeDisk = Files.getFileStore(settings.dataDir()).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the free space of " + settings.dataDir(), e);
+        }
+        return new Heartbeat.Body(status().name(),
+                playing.map(p -> new Heartbeat.Playing(p.mediaId(), p.sourceId(), p.since())).orElse(null),
+                new Heartbeat.Cache(stats.files(), stats.bytes(), manifests.missingFiles(), stats.budgetBytes()),
+                settings.playerVersion(),
+                plan.map(Manifest::contentHash).orElse(null),
+                plan.map(Manifest::scheduleVersion).orElse(null),
+                freeDisk, heartbeat.clockOffsetMillis(), clock.instant());
+    }
+
+    /** Takes a screenshot and uploads it, answering the server's request {@code requestId} (may be null). */
+    void uploadScreenshot(String requestId) {
+        Supplier<byte[]> shooter = screenshotter;
+        if (shooter == null) {
+            log.warn("the server asked for a screenshot, but playback gave no way to take one");
+            return;
+        }
+        try {
+            byte[] png = shooter.get();
+            HttpRequest.Builder request = api.deviceRequest(SCREENSHOT_PATH)
+                    .header("Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(png));
+            if (requestId != null) {
+                request.header("X-Screenshot-Request", requestId);
+            }
+            api.send("screenshot upload", request.build(), 201, 200);
+            log.info("uploaded a screenshot ({} bytes) for request {}", png.length, requestId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.warn("screenshot for request {} failed: {}", requestId, e.toString());
+        }
+    }
+
+    /** Stops every sync activity; the caller shuts its scheduler down. Recorded plays stay journalled. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            online = false;
+            if (pairingClient != null) {
+                pairingClient.cancel();
+            }
+        }
+        goOffline();
+        manifests.close();
+        journal.close();
+    }
+}

@@ -1,0 +1,109 @@
+package id.ihati.videotron.player.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP relay between the player and the real server that can cut the network: {@link Mode#DOWN} closes
+ * every connection and drops new ones at once (a cable pulled, the server gone); {@link Mode#SILENT} keeps
+ * connections open but lets no byte through (a link that dies without telling anyone, which only missing
+ * pings reveal). Not an HTTP mock: the bytes it passes are the real server's.
+ */
+final class NetworkCut implements AutoCloseable {
+    enum Mode { UP, DOWN, SILENT }
+
+    private final ServerSocket listener;
+    private final InetSocketAddress target;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile Mode mode = Mode.UP;
+
+    NetworkCut(int targetPort) throws IOException {
+        this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        daemon(this::accept, "network-cut");
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/");
+    }
+
+    void set(Mode mode) {
+        this.mode = mode;
+        if (mode == Mode.DOWN) {
+            for (Socket s : sockets) {
+                closeQuietly(s);
+            }
+        }
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                if (mode == Mode.DOWN) {
+                    client.close();
+                    continue;
+                }
+                Socket server = new Socket();
+                server.connect(target, 5_000);
+                sockets.add(client);
+                sockets.add(server);
+                daemon(() -> pump(client, server), "network-cut-up");
+                daemon(() -> pump(server, client), "network-cut-down");
+            } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (mode == Mode.UP) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+                // SILENT: the bytes vanish, the connection stays open.
+            }
+        } catch (IOException e) {
+            // One side closed or was cut: close the other too.
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            sockets.remove(from);
+            sockets.remove(to);
+        }
+    }
+
+    private static void daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        set(Mode.DOWN);
+    }
+}

@@ -1,0 +1,281 @@
+package id.ihati.videotron.playlists.timeline;
+
+import id.ihati.videotron.playlists.schedule.Category;
+import id.ihati.videotron.playlists.timeline.Shortfall.Reason;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Places the bookings' plays of one loop into its slots. Knows nothing about time, media or items: only slot
+ * lengths, priorities, categories and which slots each booking may use. That makes its result depend on few
+ * inputs, so the resolver caches it and reuses it for every loop with the same {@link #key key}.
+ *
+ * <p>Rules, in order: bookings are placed by priority (higher first); bookings of equal priority take turns,
+ * one play each per round, so an over-booked priority level is shared fairly. A play needs as many
+ * consecutive free slots as its item needs. Each booking's plays aim at evenly spaced points of the loop
+ * (staggered between bookings), take the free run nearest to that point, and avoid touching another play of
+ * the same booking where another run is free. Slots reserved for a category's minimum share are not given to
+ * other categories while that category still has plays that want them.
+ */
+final class LoopComposer {
+
+    /** Slot codes. */
+    static final byte FREE = 0;
+    static final byte ALERT = 1;
+    static final byte UNBOOKABLE = 2;
+
+    /**
+     * What one booking asks of the loop.
+     *
+     * @param same     index of the first demand of the same booking in this loop (itself usually): plays of
+     *                 one booking should not touch
+     * @param group    priority rank; 0 is the highest priority present
+     * @param mask     slot ranges {@code {from0, to0, …}} inside the booking's window, or {@code null} for all
+     * @param lengths  slots needed by each play, in play order
+     */
+    record Demand(int same, int group, Category category, int[] mask, int[] lengths) {
+    }
+
+    /**
+     * Where each demand's plays went: {@code start[d][p]} is the first slot of play p of demand d, or -1 when
+     * it was not placed, in which case {@code lost[d][p]} says why.
+     */
+    record Composition(int[][] start, Reason[][] lost) {
+    }
+
+    /** Cache key of a loop: its slot codes and demands, flattened. */
+    record Key(int[] data, int hash) {
+        Key(int[] data) {
+            this(data, Arrays.hashCode(data));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && Arrays.equals(k.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final int slots;
+    private final Map<Category, Integer> shares;
+
+    LoopComposer(int slots, Map<Category, Integer> shares) {
+        this.slots = slots;
+        this.shares = shares;
+    }
+
+    static Key key(byte[] code, List<Demand> demands) {
+        int size = code.length + 1;
+        for (Demand d : demands) {
+            size += 5 + (d.mask == null ? 0 : d.mask.length) + d.lengths.length;
+        }
+        int[] data = new int[size];
+        int i = 0;
+        for (byte b : code) {
+            data[i++] = b;
+        }
+        data[i++] = demands.size();
+        for (Demand d : demands) {
+            data[i++] = d.same;
+            data[i++] = d.group;
+            data[i++] = d.category.ordinal();
+            if (d.mask == null) {
+                data[i++] = -1;
+            } else {
+                data[i++] = d.mask.length;
+                System.arraycopy(d.mask, 0, data, i, d.mask.length);
+                i += d.mask.length;
+            }
+            data[i++] = d.lengths.length;
+            System.arraycopy(d.lengths, 0, data, i, d.lengths.length);
+            i += d.lengths.length;
+        }
+        return new Key(data);
+    }
+
+    Composition compose(byte[] code, List<Demand> demands) {
+        int n = demands.size();
+        int[] owner = new int[slots];           // demand's booking (Demand.same) holding the slot, or -1
+        Arrays.fill(owner, -1);
+        int free = 0;
+        for (byte b : code) {
+            if (b == FREE) {
+                free++;
+            }
+        }
+        int[][] start = new int[n][];
+        Reason[][] lost = new Reason[n][];
+        boolean[][] tooLong = new boolean[n][];
+        int cats = Category.values().length;
+        int[] pending = new int[cats];
+        int[] placed = new int[cats];
+        int active = 0;
+        for (int d = 0; d < n; d++) {
+            Demand dm = demands.get(d);
+            int plays = dm.lengths.length;
+            start[d] = new int[plays];
+            Arrays.fill(start[d], -1);
+            lost[d] = new Reason[plays];
+            tooLong[d] = new boolean[plays];
+            int longest = longestRun(code, dm.mask);
+            for (int p = 0; p < plays; p++) {
+                if (dm.lengths[p] > longest) {
+                    tooLong[d][p] = true;
+                } else {
+                    pending[dm.category.ordinal()] += dm.lengths[p];
+                }
+            }
+            if (plays > 0) {
+                active++;
+            }
+        }
+        int[] reserve = reserves(free);
+
+        int rank = 0;
+        double[] phase = new double[n];
+        for (int d = 0; d < n; d++) {
+            if (demands.get(d).lengths.length > 0) {
+                phase[d] = (rank++ + 0.5) / active;
+            }
+        }
+
+        int first = 0;
+        while (first < n) {
+            int end = first;
+            while (end < n && demands.get(end).group == demands.get(first).group) {
+                end++;
+            }
+            // What the loop looked like before this priority level: a play that would have fitted then lost
+            // to its equals (OVERBOOKED), one that would not lost to higher priorities or alerts (OUTRANKED).
+            int[] ownerBefore = owner.clone();
+            int rounds = 0;
+            for (int d = first; d < end; d++) {
+                rounds = Math.max(rounds, demands.get(d).lengths.length);
+            }
+            for (int r = 0; r < rounds; r++) {
+                for (int d = first; d < end; d++) {
+                    Demand dm = demands.get(d);
+                    if (r >= dm.lengths.length) {
+                        continue;
+                    }
+                    if (tooLong[d][r]) {
+                        lost[d][r] = Reason.ITEM_TOO_LONG;
+                        continue;
+                    }
+                    int len = dm.lengths[r];
+                    int cat = dm.category.ordinal();
+                    int held = heldForOthers(cat, reserve, placed, pending);
+                    if (held > 0 && free >= len && free - len < held) {
+                        lost[d][r] = Reason.SHARE_RESERVED;
+                        pending[cat] -= len;
+                        continue;
+                    }
+                    double centre = (r + phase[d]) * slots / dm.lengths.length;
+                    int at = bestStart(code, owner, dm, len, centre);
+                    pending[cat] -= len;
+                    if (at < 0) {
+                        lost[d][r] = bestStart(code, ownerBefore, dm, len, centre) >= 0 ? Reason.OVERBOOKED : Reason.OUTRANKED;
+                        continue;
+                    }
+                    Arrays.fill(owner, at, at + len, dm.same);
+                    start[d][r] = at;
+                    free -= len;
+                    placed[cat] += len;
+                }
+            }
+            first = end;
+        }
+        return new Composition(start, lost);
+    }
+
+    /** Slots reserved per category for this loop: its share of the free slots, rounded up, never over all. */
+    private int[] reserves(int free) {
+        int[] reserve = new int[Category.values().length];
+        int left = free;
+        for (Category c : Category.values()) {
+            Integer share = shares.get(c);
+            if (share == null || share <= 0 || c == Category.ALERT) {
+                continue;
+            }
+            int r = Math.min(left, (share * free + 99) / 100);
+            reserve[c.ordinal()] = r;
+            left -= r;
+        }
+        return reserve;
+    }
+
+    /** Free slots other categories may still claim for their minimum share (filler's share is always held). */
+    private static int heldForOthers(int cat, int[] reserve, int[] placed, int[] pending) {
+        int held = 0;
+        for (int c = 0; c < reserve.length; c++) {
+            if (c == cat || reserve[c] == 0) {
+                continue;
+            }
+            int stillWanted = c == Category.FILLER.ordinal() ? reserve[c] : Math.min(reserve[c] - placed[c], pending[c]);
+            held += Math.max(0, stillWanted);
+        }
+        return held;
+    }
+
+    private int bestStart(byte[] code, int[] owner, Demand dm, int len, double centre) {
+        int best = -1;
+        double bestCost = Double.MAX_VALUE;
+        for (int p = 0; p + len <= slots; p++) {
+            if (!fits(code, owner, dm.mask, p, len)) {
+                continue;
+            }
+            double cost = Math.abs(p + len / 2.0 - centre);
+            boolean touches = (p > 0 && owner[p - 1] == dm.same) || (p + len < slots && owner[p + len] == dm.same);
+            if (touches) {
+                cost += slots;
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static boolean fits(byte[] code, int[] owner, int[] mask, int p, int len) {
+        for (int s = p; s < p + len; s++) {
+            if (code[s] != FREE || owner[s] != -1 || !inMask(mask, s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inMask(int[] mask, int s) {
+        if (mask == null) {
+            return true;
+        }
+        for (int i = 0; i < mask.length; i += 2) {
+            if (mask[i] <= s && s < mask[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+    /** Longest run of slots inside the mask that a booking could ever use (alerts aside). */
+    private int longestRun(byte[] code, int[] mask) {
+        int best = 0;
+        int run = 0;
+        for (int s = 0; s < slots; s++) {
+            if (code[s] != UNBOOKABLE && inMask(mask, s)) {
+                best = Math.max(best, ++run);
+            } else {
+                run = 0;
+            }
+        }
+        return best;
+    }
+
+}

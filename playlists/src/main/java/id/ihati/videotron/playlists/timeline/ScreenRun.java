@@ -1,0 +1,649 @@
+package id.ihati.videotron.playlists.timeline;
+
+import id.ihati.videotron.playlists.manifest.Manifest;
+import id.ihati.videotron.playlists.schedule.Alert;
+import id.ihati.videotron.playlists.schedule.Booking;
+import id.ihati.videotron.playlists.schedule.Category;
+import id.ihati.videotron.playlists.schedule.Frequency;
+import id.ihati.videotron.playlists.schedule.Media;
+import id.ihati.videotron.playlists.schedule.ScreenProfile;
+import id.ihati.videotron.playlists.timeline.LoopComposer.Composition;
+import id.ihati.videotron.playlists.timeline.LoopComposer.Demand;
+import id.ihati.videotron.playlists.timeline.Shortfall.Reason;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One resolution of one manifest: the state shared by the days of a range (caches, sorted bookings). */
+final class ScreenRun {
+    private static final int MAX_LOOKAHEAD_DAYS = 62;
+
+    /** A media file as the resolver needs it: slots per play and validity in whole epoch seconds. */
+    private record MediaInfo(String id, int slots, long fromSec, long untilSec) {
+        boolean usable(long s, long e) {
+            return fromSec <= s && e <= untilSec;
+        }
+    }
+
+    /** Requested, planned and missing plays of one booking on one of its days. */
+    private static final class Tally {
+        final String bookingId;
+        final LocalDate day;
+        int requested;
+        int planned;
+        final int[] missing = new int[Reason.values().length];
+
+        Tally(String bookingId, LocalDate day) {
+            this.bookingId = bookingId;
+            this.day = day;
+        }
+    }
+
+    /** A booking on one of its days, seen from the day whose loops are being planned. */
+    private static final class Occurrence {
+        final int index;
+        final Booking booking;
+        final long[] eligible;
+        final int[] windowSlots;
+        final int[] eligibleSlots;
+        int[] dayTargets;
+        int[] firstTarget;
+        boolean darkTargets;
+        final Tally tally;
+
+        Occurrence(int index, Booking booking, long[] eligible, int[] windowSlots, int[] eligibleSlots,
+                   Tally tally) {
+            this.index = index;
+            this.booking = booking;
+            this.eligible = eligible;
+            this.windowSlots = windowSlots;
+            this.eligibleSlots = eligibleSlots;
+            this.tally = tally;
+        }
+    }
+
+    private final Manifest manifest;
+    private final ScreenProfile screen;
+    private final ZoneId zone;
+    private final int slot;
+    private final int loop;
+    private final int slots;
+    private final Map<String, MediaInfo> media = new HashMap<>();
+    private final List<Booking> bookings;
+    private final int[] group;
+    private final List<Alert> alerts;
+    private final List<String> filler;
+    private final LoopComposer composer;
+    private final Map<LoopComposer.Key, Composition> compositions = new HashMap<>();
+    private final Map<LocalDate, Long> dayStarts = new HashMap<>();
+    private final Map<LocalDate, long[]> operating = new HashMap<>();
+    private final Map<String, Tally> tallies = new HashMap<>();
+
+    // Per-loop scratch arrays, reused so that planning a day does not allocate per slot.
+    private final byte[] state;
+    private final int[] alertAt;
+    private final byte[] code;
+    private final int[] startDemand;
+    private final int[] startPlay;
+
+    private static final byte FULL = 0;
+    private static final byte PARTIAL = 1;
+    private static final byte DARK = 2;
+
+    ScreenRun(Manifest manifest) {
+        this.manifest = manifest;
+        this.screen = manifest.screen();
+        this.zone = screen.timeZone();
+        this.slot = screen.slotSeconds();
+        this.loop = screen.loopSeconds();
+        this.slots = screen.slotsPerLoop();
+        for (Media m : manifest.media()) {
+            long from = m.validFrom() == null ? Long.MIN_VALUE : ceilSeconds(m.validFrom());
+            long until = m.validUntil() == null ? Long.MAX_VALUE : m.validUntil().getEpochSecond();
+            int need = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (m.durationMillis() + slot * 1000L - 1) / (slot * 1000L)));
+            media.putIfAbsent(m.id(), new MediaInfo(m.id(), need, from, until));
+        }
+        this.bookings = manifest.bookings().stream()
+                .filter(b -> b.targets().includes(screen))
+                .sorted(Comparator.comparingInt(Booking::priority).reversed().thenComparing(Booking::id))
+                .toList();
+        this.group = new int[bookings.size()];
+        for (int i = 1; i < bookings.size(); i++) {
+            group[i] = group[i - 1] + (bookings.get(i).priority() == bookings.get(i - 1).priority() ? 0 : 1);
+        }
+        this.alerts = manifest.alerts().stream()
+                .filter(a -> a.targets().includes(screen))
+                .sorted(Comparator.comparingInt(Alert::priority).reversed().thenComparing(Alert::from)
+                        .thenComparing(Alert::id))
+                .toList();
+        this.filler = manifest.filler() == null ? List.of() : manifest.filler().items();
+        this.composer = new LoopComposer(slots, screen.minSharePercent());
+        this.state = new byte[slots];
+        this.alertAt = new int[slots];
+        this.code = new byte[slots];
+        this.startDemand = new int[slots];
+        this.startPlay = new int[slots];
+    }
+
+    Timeline resolve(Instant from, Instant to) {
+        long fromSec = from.getEpochSecond();
+        long toSec = to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0);
+        List<PlannedPlay> plays = new ArrayList<>();
+        LocalDate first = LocalDate.ofInstant(from, zone);
+        LocalDate last = LocalDate.ofInstant(to.minusNanos(1), zone);
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            planDay(d, fromSec, toSec, plays);
+        }
+        return new Timeline(plays, shortfalls(), nextChange(from, to));
+    }
+
+    // ---------------------------------------------------------------- days and loops
+
+    private void planDay(LocalDate day, long fromSec, long toSec, List<PlannedPlay> out) {
+        long ds = dayStart(day);
+        long de = dayStart(day.plusDays(1));
+        int loops = (int) ceilDiv(de - ds, loop);
+        int k0 = (int) Math.max(0, Math.floorDiv(fromSec - ds, loop));
+        int k1 = (int) Math.min(loops - 1, Math.floorDiv(toSec - 1 - ds, loop));
+        if (k0 > k1) {
+            return;
+        }
+        long[] avail = operating(day);
+        List<Occurrence> occurrences = occurrences(day, ds, de, loops, avail);
+        List<Demand> demands = new ArrayList<>();
+        List<Occurrence> demandOf = new ArrayList<>();
+        List<int[]> itemsOf = new ArrayList<>();
+        for (int k = k0; k <= k1; k++) {
+            long ls = ds + (long) k * loop;
+            long le = Math.min(ls + loop, de);
+            classifySlots(avail, ls, le);
+            markAlerts(ls, le);
+            demands.clear();
+            demandOf.clear();
+            itemsOf.clear();
+            collectDemands(occurrences, k, ls, le, demands, demandOf, itemsOf);
+            Composition c = demands.isEmpty() ? null
+                    : compositions.computeIfAbsent(LoopComposer.key(code, demands), key -> composer.compose(code, demands));
+            Arrays.fill(startDemand, -1);
+            if (c != null) {
+                for (int d = 0; d < demands.size(); d++) {
+                    Tally t = demandOf.get(d).tally;
+                    for (int p = 0; p < c.start()[d].length; p++) {
+                        int s = c.start()[d][p];
+                        if (s >= 0) {
+                            t.planned++;
+                            startDemand[s] = d;
+                            startPlay[s] = p;
+                        } else {
+                            t.missing[c.lost()[d][p].ordinal()]++;
+                        }
+                    }
+                }
+            }
+            emitLoop(day, k, ls, le, avail, demands, demandOf, itemsOf, fromSec, toSec, out);
+        }
+    }
+
+    /** Bookings in force during the day's loops: those of the day itself and overnight windows of the day before. */
+    private List<Occurrence> occurrences(LocalDate day, long ds, long de, int loops, long[] avail) {
+        List<Occurrence> result = new ArrayList<>();
+        for (int b = 0; b < bookings.size(); b++) {
+            Booking booking = bookings.get(b);
+            for (LocalDate x = day.minusDays(1); !x.isAfter(day); x = x.plusDays(1)) {
+                if (!activeOn(booking, x)) {
+                    continue;
+                }
+                long[] window = Intervals.of(x, booking.windows(), zone);
+                long[] inDay = Intervals.clip(window, ds, de);
+                if (inDay.length == 0) {
+                    continue;
+                }
+                long[] eligible = Intervals.intersect(inDay, avail);
+                Occurrence o = new Occurrence(b, booking, eligible, slotCounts(inDay, ds, loops),
+                        slotCounts(eligible, ds, loops), tallyFor(booking, x));
+                if (booking.frequency() instanceof Frequency.PerDay perDay) {
+                    spreadPerDay(o, x, window, day, loops, perDay.plays());
+                }
+                result.add(o);
+            }
+        }
+        return result;
+    }
+
+    private Tally tallyFor(Booking booking, LocalDate day) {
+        return tallies.computeIfAbsent(day + "\u0000" + booking.id(), key -> new Tally(booking.id(), day));
+    }
+
+    /**
+     * Spreads a per-day booking's plays evenly over the slots of its occurrence (which may run past midnight)
+     * that lie inside both its windows and the operating hours, and keeps the ones falling on {@code day}.
+     * When no such slot exists the plays are spread over the window alone and all reported missing.
+     */
+    private void spreadPerDay(Occurrence o, LocalDate occurrenceDay, long[] window, LocalDate day, int loops, int plays) {
+        o.dayTargets = new int[loops];
+        o.firstTarget = new int[loops];
+        Arrays.fill(o.firstTarget, -1);
+        for (int pass = 0; pass < 2; pass++) {
+            boolean dark = pass == 1;
+            List<long[]> ranges = new ArrayList<>();      // {dayOffset, firstSlot, endSlot}
+            long total = 0;
+            for (int off = 0; off < 2; off++) {
+                LocalDate y = occurrenceDay.plusDays(off);
+                long ys = dayStart(y);
+                long[] part = Intervals.clip(window, ys, dayStart(y.plusDays(1)));
+                if (!dark) {
+                    part = Intervals.intersect(part, operating(y));
+                }
+                for (int i = 0; i < part.length; i += 2) {
+                    long g0 = ceilDiv(part[i] - ys, slot);
+                    long g1 = Math.floorDiv(part[i + 1] - ys, slot);
+                    if (g0 < g1) {
+                        ranges.add(new long[] {off, g0, g1});
+                        total += g1 - g0;
+                    }
+                }
+            }
+            if (total == 0) {
+                continue;
+            }
+            o.darkTargets = dark;
+            int dayOffset = (int) (day.toEpochDay() - occurrenceDay.toEpochDay());
+            for (int j = 0; j < plays; j++) {
+                long pos = (2L * j + 1) * total / (2L * plays);
+                for (long[] r : ranges) {
+                    long len = r[2] - r[1];
+                    if (pos < len) {
+                        if (r[0] == dayOffset) {
+                            int k = (int) ((r[1] + pos) / slots);
+                            o.dayTargets[k]++;
+                            if (o.firstTarget[k] < 0) {
+                                o.firstTarget[k] = j;
+                            }
+                        }
+                        break;
+                    }
+                    pos -= len;
+                }
+            }
+            return;
+        }
+    }
+
+    /** What each occurrence asks of loop {@code k}; records requests and plays lost outside operating hours. */
+    private void collectDemands(List<Occurrence> occurrences, int k, long ls, long le, List<Demand> demands,
+                                List<Occurrence> demandOf, List<int[]> itemsOf) {
+        for (Occurrence o : occurrences) {
+            int w = o.windowSlots[k];
+            int e = o.eligibleSlots[k];
+            int askedInWindow;
+            int askedHere;
+            int base;
+            Frequency f = o.booking.frequency();
+            if (f instanceof Frequency.PerLoop perLoop) {
+                askedInWindow = share(perLoop.slots(), w);
+                askedHere = share(perLoop.slots(), e);
+                base = k * perLoop.slots();
+            } else if (f instanceof Frequency.EveryNthLoop nth) {
+                boolean due = k % nth.n() == 0;
+                askedInWindow = due ? share(1, w) : 0;
+                askedHere = due ? share(1, e) : 0;
+                base = k / nth.n();
+            } else {
+                askedInWindow = o.dayTargets[k];
+                askedHere = o.darkTargets ? 0 : askedInWindow;
+                base = Math.max(0, o.firstTarget[k]);
+            }
+            if (askedInWindow == 0) {
+                continue;
+            }
+            o.tally.requested += askedInWindow;
+            o.tally.missing[Reason.OUTSIDE_OPERATING_HOURS.ordinal()] += askedInWindow - askedHere;
+            if (askedHere == 0) {
+                continue;
+            }
+            List<String> items = o.booking.items();
+            int[] chosen = new int[askedHere];
+            int[] lengths = new int[askedHere];
+            boolean available = true;
+            for (int p = 0; p < askedHere && available; p++) {
+                int idx = usableItem(items, base + p, ls, le);
+                if (idx < 0) {
+                    available = false;
+                } else {
+                    chosen[p] = idx;
+                    lengths[p] = media.get(items.get(idx)).slots();
+                }
+            }
+            if (!available) {
+                o.tally.missing[Reason.MEDIA_UNAVAILABLE.ordinal()] += askedHere;
+                continue;
+            }
+            int same = demands.size();
+            for (int d = 0; d < demandOf.size(); d++) {
+                if (demandOf.get(d).index == o.index) {
+                    same = d;
+                    break;
+                }
+            }
+            int[] mask = e == slots ? null : mask(o.eligible, ls);
+            demands.add(new Demand(same, group[o.index], o.booking.category(), mask, lengths));
+            demandOf.add(o);
+            itemsOf.add(chosen);
+        }
+    }
+
+    /** {@code perLoop} scaled to a loop of which only {@code inside} slots count, rounded half up. */
+    private int share(int perLoop, int inside) {
+        if (inside == slots) {
+            return perLoop;
+        }
+        return (int) ((2L * perLoop * inside + slots) / (2L * slots));
+    }
+
+    /** Index of the first item, from {@code start} on in rotation, that is in the manifest and valid all loop. */
+    private int usableItem(List<String> items, int start, long ls, long le) {
+        int n = items.size();
+        for (int i = 0; i < n; i++) {
+            int idx = Math.floorMod(start + i, n);
+            MediaInfo m = media.get(items.get(idx));
+            if (m != null && m.usable(ls, le)) {
+                return idx;
+            }
+        }
+        return -1;
+    }
+
+    private int[] mask(long[] eligible, long ls) {
+        int[] out = new int[eligible.length];
+        int len = 0;
+        for (int i = 0; i < eligible.length; i += 2) {
+            long s0 = Math.max(0, ceilDiv(eligible[i] - ls, slot));
+            long s1 = Math.min(slots, Math.floorDiv(eligible[i + 1] - ls, slot));
+            if (s0 < s1) {
+                out[len++] = (int) s0;
+                out[len++] = (int) s1;
+            }
+        }
+        return Arrays.copyOf(out, len);
+    }
+
+    /** Fills {@link #state}: which slots of the loop are wholly, partly or not at all inside operating hours. */
+    private void classifySlots(long[] avail, long ls, long le) {
+        if (le - ls == loop && Intervals.covers(avail, ls, le)) {
+            Arrays.fill(state, FULL);
+        } else if (!Intervals.overlaps(avail, ls, le)) {
+            Arrays.fill(state, DARK);
+        } else {
+            for (int s = 0; s < slots; s++) {
+                long a = ls + (long) s * slot;
+                long b = Math.min(a + slot, le);
+                if (a >= le || !Intervals.overlaps(avail, a, b)) {
+                    state[s] = DARK;
+                } else if (b - a == slot && Intervals.covers(avail, a, b)) {
+                    state[s] = FULL;
+                } else {
+                    state[s] = PARTIAL;
+                }
+            }
+        }
+    }
+
+    /** Fills {@link #alertAt} (highest-priority alert overlapping each lit slot) and {@link #code}. */
+    private void markAlerts(long ls, long le) {
+        Arrays.fill(alertAt, -1);
+        for (int a = 0; a < alerts.size(); a++) {
+            Alert alert = alerts.get(a);
+            long af = alert.from().getEpochSecond();
+            long au = alert.until() == null ? Long.MAX_VALUE : ceilSeconds(alert.until());
+            MediaInfo m = media.get(alert.mediaId());
+            if (af >= le || au <= ls || m == null || !m.usable(ls, le)) {
+                continue;
+            }
+            for (int s = 0; s < slots; s++) {
+                long sa = ls + (long) s * slot;
+                long sb = Math.min(sa + slot, le);
+                if (state[s] != DARK && alertAt[s] < 0 && sa < au && af < sb) {
+                    alertAt[s] = a;
+                }
+            }
+        }
+        for (int s = 0; s < slots; s++) {
+            code[s] = state[s] != FULL ? LoopComposer.UNBOOKABLE : alertAt[s] >= 0 ? LoopComposer.ALERT : LoopComposer.FREE;
+        }
+    }
+
+    // ---------------------------------------------------------------- turning slots into plays
+
+    private void emitLoop(LocalDate day, int k, long ls, long le, long[] avail, List<Demand> demands,
+                          List<Occurrence> demandOf, List<int[]> itemsOf, long fromSec, long toSec,
+                          List<PlannedPlay> out) {
+        if (le <= fromSec || ls >= toSec) {
+            return;
+        }
+        int[] fillerNext = {filler.isEmpty() ? 0 : k % filler.size()};
+        int s = 0;
+        while (s < slots) {
+            long a = ls + (long) s * slot;
+            if (startDemand[s] >= 0) {
+                int d = startDemand[s];
+                int len = demands.get(d).lengths()[startPlay[s]];
+                Booking b = demandOf.get(d).booking;
+                String item = b.items().get(itemsOf.get(d)[startPlay[s]]);
+                add(out, fromSec, toSec, a, a + (long) len * slot, item, b.category(), b.id(), day, k, s, len);
+                s += len;
+            } else if (state[s] == DARK) {
+                s++;
+            } else if (state[s] == PARTIAL) {
+                long b = Math.min(a + slot, le);
+                long[] lit = Intervals.clip(avail, a, b);
+                for (int i = 0; i < lit.length; i += 2) {
+                    if (alertAt[s] >= 0) {
+                        Alert alert = alerts.get(alertAt[s]);
+                        add(out, fromSec, toSec, lit[i], lit[i + 1], alert.mediaId(), Category.ALERT, alert.id(),
+                                day, k, s, 1);
+                    } else {
+                        fill(out, fromSec, toSec, lit[i], lit[i + 1], 1, fillerNext, ls, le, day, k, s);
+                    }
+                }
+                s++;
+            } else {
+                int run = 1;
+                int who = alertAt[s];
+                while (s + run < slots && state[s + run] == FULL && startDemand[s + run] < 0 && alertAt[s + run] == who) {
+                    run++;
+                }
+                if (who >= 0) {
+                    Alert alert = alerts.get(who);
+                    int need = media.get(alert.mediaId()).slots();
+                    for (int done = 0; done < run; done += need) {
+                        int len = Math.min(need, run - done);
+                        long pa = a + (long) done * slot;
+                        add(out, fromSec, toSec, pa, pa + (long) len * slot, alert.mediaId(), Category.ALERT,
+                                alert.id(), day, k, s + done, len);
+                    }
+                } else {
+                    for (int done = 0; done < run; ) {
+                        long pa = a + (long) done * slot;
+                        int used = fill(out, fromSec, toSec, pa, a + (long) run * slot, run - done, fillerNext, ls, le,
+                                day, k, s + done);
+                        if (used == 0) {
+                            break;
+                        }
+                        done += used;
+                    }
+                }
+                s += run;
+            }
+        }
+    }
+
+    /**
+     * Plays the next filler item in {@code [a, b)}, which spans {@code room} slots (or is a partial slot):
+     * the next item in rotation that fits, else the next usable one cut short at {@code b}. Returns the slots
+     * used, 0 when no filler item is usable.
+     */
+    private int fill(List<PlannedPlay> out, long fromSec, long toSec, long a, long b, int room, int[] next,
+                     long ls, long le, LocalDate day, int k, int s) {
+        int n = filler.size();
+        int fallback = -1;
+        for (int i = 0; i < n; i++) {
+            int idx = (next[0] + i) % n;
+            MediaInfo m = media.get(filler.get(idx));
+            if (m == null || !m.usable(ls, le)) {
+                continue;
+            }
+            if (fallback < 0) {
+                fallback = idx;
+            }
+            if (m.slots() <= room && b - a == (long) room * slot) {
+                long end = a + (long) m.slots() * slot;
+                add(out, fromSec, toSec, a, end, m.id(), Category.FILLER, null, day, k, s, m.slots());
+                next[0] = (idx + 1) % n;
+                return m.slots();
+            }
+        }
+        if (fallback < 0) {
+            return 0;
+        }
+        add(out, fromSec, toSec, a, b, filler.get(fallback), Category.FILLER, null, day, k, s, room);
+        next[0] = (fallback + 1) % n;
+        return room;
+    }
+
+    private void add(List<PlannedPlay> out, long fromSec, long toSec, long start, long end, String mediaId,
+                     Category category, String sourceId, LocalDate day, int k, int s, int n) {
+        if (end > fromSec && start < toSec) {
+            out.add(new PlannedPlay(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), screen.id(), mediaId,
+                    category, sourceId, day, k, s, n));
+        }
+    }
+
+    // ---------------------------------------------------------------- shortfalls and next change
+
+    private List<Shortfall> shortfalls() {
+        List<Tally> sorted = new ArrayList<>(tallies.values());
+        sorted.sort(Comparator.comparing((Tally t) -> t.day).thenComparing(t -> t.bookingId));
+        List<Shortfall> out = new ArrayList<>();
+        for (Tally t : sorted) {
+            if (t.planned >= t.requested) {
+                continue;
+            }
+            Reason worst = null;
+            for (Reason r : Reason.values()) {
+                if (t.missing[r.ordinal()] > 0 && (worst == null || t.missing[r.ordinal()] > t.missing[worst.ordinal()])) {
+                    worst = r;
+                }
+            }
+            out.add(new Shortfall(t.bookingId, screen.id(), t.day, t.requested, t.planned,
+                    worst == null ? Reason.OUTRANKED : worst));
+        }
+        return out;
+    }
+
+    private Instant nextChange(Instant from, Instant to) {
+        long fromSec = from.getEpochSecond();
+        Instant horizon = manifest.validUntil().isAfter(to) ? manifest.validUntil() : to;
+        Instant cap = from.plus(java.time.Duration.ofDays(MAX_LOOKAHEAD_DAYS));
+        if (horizon.isAfter(cap)) {
+            horizon = cap;
+        }
+        LocalDate first = LocalDate.ofInstant(from, zone).minusDays(1);
+        LocalDate last = LocalDate.ofInstant(horizon, zone).plusDays(1);
+        long best = Long.MAX_VALUE;
+        long[] op = Intervals.NONE;
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            op = Intervals.union(op, Intervals.of(d, screen.operatingHours().get(d.getDayOfWeek()), zone));
+        }
+        best = earliestAfter(best, op, fromSec);
+        for (Booking b : bookings) {
+            long[] w = Intervals.NONE;
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                if (activeOn(b, d)) {
+                    w = Intervals.union(w, Intervals.of(d, b.windows(), zone));
+                }
+            }
+            best = earliestAfter(best, w, fromSec);
+        }
+        List<long[]> points = new ArrayList<>();
+        for (Alert a : alerts) {
+            points.add(new long[] {a.from().getEpochSecond(), a.until() == null ? Long.MIN_VALUE : ceilSeconds(a.until())});
+        }
+        for (Media m : manifest.media()) {
+            points.add(new long[] {m.validFrom() == null ? Long.MIN_VALUE : ceilSeconds(m.validFrom()),
+                    m.validUntil() == null ? Long.MIN_VALUE : m.validUntil().getEpochSecond()});
+        }
+        for (long[] p : points) {
+            best = earliestAfter(best, p, fromSec);
+        }
+        long horizonSec = horizon.getEpochSecond();
+        return best == Long.MAX_VALUE || best > horizonSec ? null : Instant.ofEpochSecond(best);
+    }
+
+    /** The earliest loop start after {@code after} among the loops containing any of {@code instants}. */
+    private long earliestAfter(long best, long[] instants, long after) {
+        for (long t : instants) {
+            if (t == Long.MIN_VALUE || t == Long.MAX_VALUE) {
+                continue;
+            }
+            LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(t), zone);
+            long ds = dayStart(d);
+            long loopStart = ds + Math.floorDiv(t - ds, loop) * loop;
+            if (loopStart > after && loopStart < best) {
+                best = loopStart;
+            }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    private static boolean activeOn(Booking b, LocalDate d) {
+        return !d.isBefore(b.dateFrom()) && !d.isAfter(b.dateTo()) && b.weekdays().contains(d.getDayOfWeek());
+    }
+
+    private long dayStart(LocalDate d) {
+        return dayStarts.computeIfAbsent(d, x -> Intervals.dayStart(x, zone));
+    }
+
+    /** Operating time of a day's loops: its own windows and the overnight end of the day before's. */
+    private long[] operating(LocalDate day) {
+        return operating.computeIfAbsent(day, d -> {
+            long[] prev = Intervals.of(d.minusDays(1), screen.operatingHours().get(d.minusDays(1).getDayOfWeek()), zone);
+            long[] own = Intervals.of(d, screen.operatingHours().get(d.getDayOfWeek()), zone);
+            return Intervals.clip(Intervals.union(prev, own), dayStart(d), dayStart(d.plusDays(1)));
+        });
+    }
+
+    /** Per loop of a day, how many slots lie wholly inside {@code intervals}. */
+    private int[] slotCounts(long[] intervals, long ds, int loops) {
+        int[] counts = new int[loops];
+        for (int i = 0; i < intervals.length; i += 2) {
+            long g0 = ceilDiv(intervals[i] - ds, slot);
+            long g1 = Math.floorDiv(intervals[i + 1] - ds, slot);
+            for (long k = g0 / slots; g0 < g1 && k < loops; k++) {
+                long lo = Math.max(g0, k * slots);
+                long hi = Math.min(g1, (k + 1) * slots);
+                if (lo >= g1) {
+                    break;
+                }
+                counts[(int) k] += (int) (hi - lo);
+            }
+        }
+        return counts;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    private static long ceilSeconds(Instant t) {
+        return t.getEpochSecond() + (t.getNano() > 0 ? 1 : 0);
+    }
+}

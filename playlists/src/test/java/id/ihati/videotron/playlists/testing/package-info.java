@@ -1,0 +1,2 @@
+/** Builders of small schedules for the tests of this module. */
+package id.ihati.videotron.playlists.testing;

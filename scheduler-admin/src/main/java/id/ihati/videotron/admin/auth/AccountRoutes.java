@@ -1,0 +1,130 @@
+package id.ihati.videotron.admin.auth;
+
+import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.web.Pages;
+import id.ihati.videotron.admin.web.Problem;
+import id.ihati.videotron.admin.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Signing in and out, and changing one's own password (forced at first login). */
+public final class AccountRoutes implements Routes {
+    private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
+    private final Services s;
+
+    public AccountRoutes(Services services) {
+        this.s = services;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/login", this::loginPage, Role.PUBLIC);
+        routes.post("/login", this::login, Role.PUBLIC);
+        routes.post("/logout", this::logout, Role.SIGNED_IN);
+        routes.get("/password", ctx -> passwordPage(ctx, List.of()), Role.SIGNED_IN);
+        routes.post("/password", this::changePassword, Role.SIGNED_IN);
+    }
+
+    private void loginPage(Context ctx) {
+        s.templates.render(ctx, "login.jte", Pages.context(ctx), Map.of("username", "", "next", next(ctx)));
+    }
+
+    private void login(Context ctx) {
+        String username = Pages.field(ctx, "username");
+        String password = ctx.formParam("password");
+        String addr = ctx.ip();
+        List<Problem> problems = new ArrayList<>();
+        if (username == null) {
+            problems.add(Problem.of("username", "login.usernameRequired"));
+        }
+        if (password == null || password.isEmpty()) {
+            problems.add(Problem.of("password", "login.passwordRequired"));
+        }
+        if (problems.isEmpty() && s.loginThrottle.blocked(username, addr)) {
+            log.warn("Login for {} from {} refused: too many failures", username, addr);
+            ctx.status(429);
+            problems.add(Problem.of(null, "login.throttled", LoginThrottle.WINDOW.toMinutes()));
+        } else if (problems.isEmpty()) {
+            var hash = s.users.passwordHash(username);
+            if (hash.isPresent() && Passwords.matches(password, hash.get())) {
+                s.loginThrottle.succeeded(username);
+                var user = s.users.findByUsername(username).orElseThrow();
+                // A new session on every login, and the one the browser brought (if any) ends: a session id
+                // planted before login (session fixation) is worth nothing after it.
+                s.sessions.end(ctx.cookie(Access.SESSION_COOKIE));
+                ctx.cookie(s.access.cookie(Access.SESSION_COOKIE, s.sessions.start(user.id()),
+                        (int) SessionRepository.LIFETIME.toSeconds()));
+                s.audit.record(username, "LOGIN", "user", username, null);
+                ctx.redirect(user.mustChangePassword() ? "/password" : safeNext(ctx.formParam("next")));
+                return;
+            }
+            s.loginThrottle.failed(username, addr);
+            ctx.status(401);
+            problems.add(Problem.of(null, "login.failed"));
+        } else {
+            ctx.status(400);
+        }
+        s.templates.render(ctx, "login.jte", Pages.context(ctx).withProblems(problems),
+                Map.of("username", username == null ? "" : username, "next", safeNext(ctx.formParam("next"))));
+    }
+
+    private void logout(Context ctx) {
+        s.sessions.end(ctx.cookie(Access.SESSION_COOKIE));
+        ctx.removeCookie(Access.SESSION_COOKIE, "/");
+        ctx.redirect("/login");
+    }
+
+    private void passwordPage(Context ctx, List<Problem> problems) {
+        s.templates.render(ctx, "password.jte", Pages.context(ctx).withProblems(problems));
+    }
+
+    private void changePassword(Context ctx) {
+        User user = Access.requireUser(ctx);
+        String current = ctx.formParam("current");
+        String next = ctx.formParam("new");
+        String repeat = ctx.formParam("repeat");
+        List<Problem> problems = new ArrayList<>();
+        var hash = s.users.passwordHash(user.username());
+        if (current == null || hash.isEmpty() || !Passwords.matches(current, hash.get())) {
+            problems.add(Problem.of("current", "password.currentWrong"));
+        }
+        if (next == null || next.length() < Passwords.MIN_LENGTH) {
+            problems.add(Problem.of("new", "password.tooShort", Passwords.MIN_LENGTH));
+        } else if (next.equals(current)) {
+            problems.add(Problem.of("new", "password.same"));
+        } else if (!next.equals(repeat)) {
+            problems.add(Problem.of("repeat", "password.mismatch"));
+        }
+        if (!problems.isEmpty()) {
+            ctx.status(400);
+            passwordPage(ctx, problems);
+            return;
+        }
+        s.jdbi.useTransaction(h -> {
+            s.users.setPassword(h, user.id(), Passwords.hash(next), false);
+            s.audit.record(h, user.username(), "PASSWORD_CHANGED", "user", user.username(), null);
+        });
+        // Other sessions (perhaps a stolen one) end with the old password; this one starts afresh.
+        s.sessions.endAll(user.id());
+        ctx.cookie(s.access.cookie(Access.SESSION_COOKIE, s.sessions.start(user.id()),
+                (int) SessionRepository.LIFETIME.toSeconds()));
+        Pages.redirectWithFlash(ctx, "/", "password.changed");
+    }
+
+    private static String next(Context ctx) {
+        return safeNext(ctx.queryParam("next"));
+    }
+
+    /** Only a local path may follow login, never another site. */
+    public static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+            return "/";
+        }
+        return next;
+    }
+}

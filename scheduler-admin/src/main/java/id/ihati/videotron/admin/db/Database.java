@@ -1,0 +1,65 @@
+package id.ihati.videotron.admin.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import id.ihati.videotron.admin.AdminConfig;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/** Creates the pool and brings the schema up to date. */
+public final class Database {
+    private Database() {
+    }
+
+    /** A pool for the configured database: PostgreSQL when a JDBC URL is given, else an H2 file in the data dir. */
+    public static HikariDataSource pool(AdminConfig config) {
+        var hc = new HikariConfig();
+        if (config.jdbcUrl() != null) {
+            hc.setJdbcUrl(config.jdbcUrl());
+            hc.setUsername(config.dbUser());
+            hc.setPassword(config.dbPassword());
+        } else {
+            Path file = config.dataDir().toAbsolutePath().resolve("db").resolve("ihati");
+            hc.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+            hc.setUsername("sa");
+            hc.setPassword("");
+        }
+        hc.setMaximumPoolSize(10);
+        hc.setPoolName("ihati");
+        return new HikariDataSource(hc);
+    }
+
+    /** Applies the portable migrations and those for this database's vendor ({@code h2} or {@code postgresql}). */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource))
+                .load()
+                .migrate();
+    }
+
+    /** "postgresql" or "h2", from the driver's own description of the database. */
+    public static String vendor(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            throw new IllegalStateException("unsupported database: " + product + " (use H2 or PostgreSQL)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database", e);
+        }
+    }
+
+    public static Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource);
+    }
+}

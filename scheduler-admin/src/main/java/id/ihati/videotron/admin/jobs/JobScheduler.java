@@ -1,0 +1,105 @@
+package id.ihati.videotron.admin.jobs;
+
+import id.ihati.videotron.admin.Services;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/** Starts Quartz on the application's DataSource and schedules the server's recurring jobs. */
+public final class JobScheduler implements AutoCloseable {
+    public static final String SCHEDULER_NAME = "ihati";
+    private final Scheduler scheduler;
+
+    /**
+     * @param clustered true on PostgreSQL: nodes share the job store and each firing runs on one node only
+     * @param services  handed to every job through its constructor {@code Job(Services)}
+     */
+    public JobScheduler(DataSource dataSource, boolean clustered, Services services) throws SchedulerException {
+        // Each scheduler gets its own provider name, so two servers in one JVM (tests) keep their own pools.
+        String dsName = "ihati-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // The pool belongs to the server, which closes it after the scheduler.
+            }
+
+            @Override
+            public void initialize() {
+                // Nothing to do: the pool is already running.
+            }
+        });
+        var p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "3");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", clustered
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dsName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered));
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        var factory = new StdSchedulerFactory();
+        factory.initialize(p);
+        // StdSchedulerFactory caches schedulers by name in a JVM-wide repository; a unique name per instance
+        // would break clustering, so the repository entry is removed once this scheduler is built.
+        scheduler = factory.getScheduler();
+        org.quartz.impl.SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
+        scheduler.setJobFactory((bundle, s) -> {
+            Class<? extends Job> type = bundle.getJobDetail().getJobClass();
+            try {
+                return type.getConstructor(Services.class).newInstance(services);
+            } catch (ReflectiveOperationException e) {
+                throw new SchedulerException("job " + type.getName() + " needs a public constructor (Services)", e);
+            }
+        });
+    }
+
+    public void start() throws SchedulerException {
+        scheduler.start();
+    }
+
+    /**
+     * Schedules {@code job} every {@code seconds}, replacing an earlier schedule of the same job (the job
+     * store is persistent, so a restart must not add a second trigger).
+     */
+    public void every(Class<? extends Job> job, int seconds) throws SchedulerException {
+        JobKey key = JobKey.jobKey(job.getSimpleName(), "ihati");
+        var detail = JobBuilder.newJob(job).withIdentity(key).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.getSimpleName(), "ihati").forJob(key)
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(seconds)
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .startNow().build();
+        scheduler.scheduleJob(detail, java.util.Set.of(trigger), true);
+    }
+
+    public Scheduler quartz() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() throws SchedulerException {
+        scheduler.shutdown(true);
+    }
+}

@@ -1,0 +1,146 @@
+package id.ihati.videotron.admin.testing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import id.ihati.videotron.admin.AdminConfig;
+import id.ihati.videotron.admin.AdminServer;
+import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.auth.Passwords;
+import id.ihati.videotron.admin.auth.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real admin server on a random port for tests, with one account per role (username = role name in
+ * lower case after "uji_", e.g. "uji_health_editor"; password {@link #PASSWORD}). Close it after the test.
+ */
+public final class TestAdmin implements AutoCloseable {
+    public static final String PASSWORD = "rahasia-uji-123";
+    private final AdminServer server;
+    private final HikariDataSource pool;
+    private final Path dataDir;
+    private final Map<Role, String> usernames = new EnumMap<>(Role.class);
+
+    private TestAdmin(AdminServer server, HikariDataSource pool, Path dataDir) {
+        this.server = server;
+        this.pool = pool;
+        this.dataDir = dataDir;
+    }
+
+    /** On a fresh in-memory H2 database. */
+    public static TestAdmin h2() {
+        return start(TestDatabases.h2Url(), Clock.systemUTC());
+    }
+
+    /** On a fresh database of the shared embedded PostgreSQL. */
+    public static TestAdmin postgres() {
+        return start(TestDatabases.newPostgresDatabase(), Clock.systemUTC());
+    }
+
+    /** On a fresh database of the named kind: "h2" or "postgres" (for tests run against both). */
+    public static TestAdmin on(String database) {
+        return switch (database) {
+            case "h2" -> h2();
+            case "postgres" -> postgres();
+            default -> throw new IllegalArgumentException("unknown test database " + database);
+        };
+    }
+
+    public static TestAdmin start(String jdbcUrl, Clock clock) {
+        return start(jdbcUrl, clock, UnaryOperator.identity());
+    }
+
+    /** With a changed configuration, e.g. {@code c -> c.withDemo(true)}. */
+    public static TestAdmin start(String jdbcUrl, Clock clock, UnaryOperator<AdminConfig> configure) {
+        try {
+            Path dir = Files.createTempDirectory("ihati-admin-test");
+            HikariDataSource pool = TestDatabases.pool(jdbcUrl);
+            AdminConfig config = configure.apply(AdminConfig.of(0, dir)
+                    .withJdbc(jdbcUrl, pool.getUsername(), pool.getPassword())
+                    .withMaxUploadBytes(5L * 1024 * 1024));
+            var t = new TestAdmin(AdminServer.start(config, pool, clock), pool, dir);
+            t.createRoleAccounts();
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void createRoleAccounts() {
+        Services s = services();
+        String hash = Passwords.hash(PASSWORD);
+        s.jdbi.useTransaction(h -> {
+            for (Role r : Role.USER_ROLES) {
+                String name = "uji_" + r.name().toLowerCase(java.util.Locale.ROOT);
+                s.users.create(h, name, "Uji " + r.name(), "Organisasi Uji", r, hash, false, s.clock.instant());
+                usernames.put(r, name);
+            }
+        });
+    }
+
+    public String username(Role role) {
+        return usernames.get(role);
+    }
+
+    /** A browser-like client signed in with the account of {@code role}. */
+    public WebClient as(Role role) {
+        var c = new WebClient(baseUrl());
+        c.login(username(role), PASSWORD);
+        return c;
+    }
+
+    /**
+     * A client signed in as {@code role} through a session made directly in the database: no login
+     * round-trip (argon2 is slow on purpose), for tests that need many sessions.
+     */
+    public WebClient session(Role role) {
+        long id = services().users.findByUsername(username(role)).orElseThrow().id();
+        String token = services().sessions.start(id);
+        String csrf = services().sessions.find(token).orElseThrow().csrfToken();
+        return new WebClient(baseUrl()).withSession(token, csrf);
+    }
+
+    /**
+     * A bearer token of a paired screen, or null while no feature can pair one. The screens feature fills
+     * this in (pair a screen through its service and return the token) so device routes are tested too.
+     */
+    public String deviceToken() {
+        return null;
+    }
+
+    /** A client that is not signed in. */
+    public WebClient anonymous() {
+        return new WebClient(baseUrl());
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Services services() {
+        return server.services();
+    }
+
+    public AdminServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        pool.close();
+    }
+}
