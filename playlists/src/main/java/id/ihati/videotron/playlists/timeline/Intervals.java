@@ -67,16 +67,25 @@ final class Intervals {
         if (n == 0) {
             return NONE;
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        long[] sorted = raw.clone();
+        // Insertion sort of (start, end) pairs by start: the lists are a handful of windows long.
+        for (int i = 1; i < n; i++) {
+            long s = sorted[2 * i];
+            long e = sorted[2 * i + 1];
+            int j = i - 1;
+            while (j >= 0 && sorted[2 * j] > s) {
+                sorted[2 * j + 2] = sorted[2 * j];
+                sorted[2 * j + 3] = sorted[2 * j + 1];
+                j--;
+            }
+            sorted[2 * j + 2] = s;
+            sorted[2 * j + 3] = e;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(raw[2 * a], raw[2 * b]));
         long[] out = new long[raw.length];
         int len = 0;
-        for (int idx : order) {
-            long s = raw[2 * idx];
-            long e = raw[2 * idx + 1];
+        for (int i = 0; i < n; i++) {
+            long s = sorted[2 * i];
+            long e = sorted[2 * i + 1];
             if (e <= s) {
                 continue;
             }
@@ -88,6 +97,21 @@ final class Intervals {
             }
         }
         return len == out.length ? out : Arrays.copyOf(out, len);
+    }
+
+    /** Merges the intervals of all {@code parts}. */
+    static long[] unionAll(List<long[]> parts) {
+        int size = 0;
+        for (long[] p : parts) {
+            size += p.length;
+        }
+        long[] all = new long[size];
+        int at = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return merge(all);
     }
 
     static long[] union(long[] a, long[] b) {

@@ -32,9 +32,11 @@ final class LoopComposer {
      *                 one booking should not touch
      * @param group    priority rank; 0 is the highest priority present
      * @param mask     slot ranges {@code {from0, to0, …}} inside the booking's window, or {@code null} for all
-     * @param lengths  slots needed by each play, in play order
+     * @param lengths  slots needed by each play, in play order (only the first {@code plays} count: the
+     *                 resolver reuses these arrays from loop to loop)
+     * @param plays    how many plays it asks for
      */
-    record Demand(int same, int group, Category category, int[] mask, int[] lengths) {
+    record Demand(int same, int group, Category category, int[] mask, int[] lengths, int plays) {
     }
 
     /**
@@ -64,15 +66,22 @@ final class LoopComposer {
     private final int slots;
     private final Map<Category, Integer> shares;
 
+    /** Scratch space of {@link #runs}; a composer is used by one thread (one resolution) at a time. */
+    private final int[] scratchRuns;
+    private final int[] runsAny;
+    private int longestAny;
+
     LoopComposer(int slots, Map<Category, Integer> shares) {
         this.slots = slots;
         this.shares = shares;
+        this.scratchRuns = new int[slots];
+        this.runsAny = new int[slots];
     }
 
     static Key key(byte[] code, List<Demand> demands) {
         int size = code.length + 1;
         for (Demand d : demands) {
-            size += 5 + (d.mask == null ? 0 : d.mask.length) + d.lengths.length;
+            size += 5 + (d.mask == null ? 0 : d.mask.length) + d.plays;
         }
         int[] data = new int[size];
         int i = 0;
@@ -91,9 +100,9 @@ final class LoopComposer {
                 System.arraycopy(d.mask, 0, data, i, d.mask.length);
                 i += d.mask.length;
             }
-            data[i++] = d.lengths.length;
-            System.arraycopy(d.lengths, 0, data, i, d.lengths.length);
-            i += d.lengths.length;
+            data[i++] = d.plays;
+            System.arraycopy(d.lengths, 0, data, i, d.plays);
+            i += d.plays;
         }
         return new Key(data);
     }
@@ -102,6 +111,8 @@ final class LoopComposer {
         int n = demands.size();
         int[] owner = new int[slots];           // demand's booking (Demand.same) holding the slot, or -1
         Arrays.fill(owner, -1);
+        freshRuns(code, owner, null, runsAny);
+        longestAny = -1;
         int free = 0;
         for (byte b : code) {
             if (b == FREE) {
@@ -115,14 +126,15 @@ final class LoopComposer {
         int[] pending = new int[cats];
         int[] placed = new int[cats];
         int active = 0;
+        int longestAny = longestRun(code, null);
         for (int d = 0; d < n; d++) {
             Demand dm = demands.get(d);
-            int plays = dm.lengths.length;
+            int plays = dm.plays;
             start[d] = new int[plays];
             Arrays.fill(start[d], -1);
             lost[d] = new Reason[plays];
             tooLong[d] = new boolean[plays];
-            int longest = longestRun(code, dm.mask);
+            int longest = dm.mask == null ? longestAny : longestRun(code, dm.mask);
             for (int p = 0; p < plays; p++) {
                 if (dm.lengths[p] > longest) {
                     tooLong[d][p] = true;
@@ -135,11 +147,12 @@ final class LoopComposer {
             }
         }
         int[] reserve = reserves(free);
+        int[] roomBefore = new int[n];
 
         int rank = 0;
         double[] phase = new double[n];
         for (int d = 0; d < n; d++) {
-            if (demands.get(d).lengths.length > 0) {
+            if (demands.get(d).plays > 0) {
                 phase[d] = (rank++ + 0.5) / active;
             }
         }
@@ -152,15 +165,17 @@ final class LoopComposer {
             }
             // What the loop looked like before this priority level: a play that would have fitted then lost
             // to its equals (OVERBOOKED), one that would not lost to higher priorities or alerts (OUTRANKED).
-            int[] ownerBefore = owner.clone();
             int rounds = 0;
+            int roomAny = longestFree(code, owner, null);
             for (int d = first; d < end; d++) {
-                rounds = Math.max(rounds, demands.get(d).lengths.length);
+                int[] mask = demands.get(d).mask;
+                rounds = Math.max(rounds, demands.get(d).plays);
+                roomBefore[d] = mask == null ? roomAny : longestFree(code, owner, mask);
             }
             for (int r = 0; r < rounds; r++) {
                 for (int d = first; d < end; d++) {
                     Demand dm = demands.get(d);
-                    if (r >= dm.lengths.length) {
+                    if (r >= dm.plays) {
                         continue;
                     }
                     if (tooLong[d][r]) {
@@ -175,14 +190,16 @@ final class LoopComposer {
                         pending[cat] -= len;
                         continue;
                     }
-                    double centre = (r + phase[d]) * slots / dm.lengths.length;
-                    int at = bestStart(code, owner, dm, len, centre);
+                    double centre = (r + phase[d]) * slots / dm.plays;
+                    boolean noRoom = free < len || (dm.mask == null && len > longestRunAny());
+                    int at = noRoom ? -1 : bestStart(code, owner, dm, len, centre);
                     pending[cat] -= len;
                     if (at < 0) {
-                        lost[d][r] = bestStart(code, ownerBefore, dm, len, centre) >= 0 ? Reason.OVERBOOKED : Reason.OUTRANKED;
+                        lost[d][r] = len <= roomBefore[d] ? Reason.OVERBOOKED : Reason.OUTRANKED;
                         continue;
                     }
                     Arrays.fill(owner, at, at + len, dm.same);
+                    taken(at, len);
                     start[d][r] = at;
                     free -= len;
                     placed[cat] += len;
@@ -223,10 +240,11 @@ final class LoopComposer {
     }
 
     private int bestStart(byte[] code, int[] owner, Demand dm, int len, double centre) {
+        int[] run = runs(code, owner, dm.mask);
         int best = -1;
         double bestCost = Double.MAX_VALUE;
         for (int p = 0; p + len <= slots; p++) {
-            if (!fits(code, owner, dm.mask, p, len)) {
+            if (run[p] < len) {
                 continue;
             }
             double cost = Math.abs(p + len / 2.0 - centre);
@@ -242,13 +260,51 @@ final class LoopComposer {
         return best;
     }
 
-    private static boolean fits(byte[] code, int[] owner, int[] mask, int p, int len) {
-        for (int s = p; s < p + len; s++) {
-            if (code[s] != FREE || owner[s] != -1 || !inMask(mask, s)) {
-                return false;
-            }
+    /**
+     * For each slot, how many usable slots follow from it (itself included): free, unowned, in the mask. For
+     * the whole loop (no mask) this is kept up to date as plays are placed; a mask is computed afresh.
+     */
+    private int[] runs(byte[] code, int[] owner, int[] mask) {
+        return mask == null ? runsAny : freshRuns(code, owner, mask, scratchRuns);
+    }
+
+    private int[] freshRuns(byte[] code, int[] owner, int[] mask, int[] run) {
+        int next = 0;
+        for (int s = slots - 1; s >= 0; s--) {
+            next = code[s] == FREE && owner[s] == -1 && inMask(mask, s) ? next + 1 : 0;
+            run[s] = next;
         }
-        return true;
+        return run;
+    }
+
+    /** Updates {@link #runsAny} after slots {@code at … at + len - 1} were taken. */
+    private void taken(int at, int len) {
+        Arrays.fill(runsAny, at, at + len, 0);
+        for (int s = at - 1; s >= 0 && runsAny[s] > 0; s--) {
+            runsAny[s] = runsAny[s + 1] + 1;
+        }
+        longestAny = -1;
+    }
+
+    /** The longest free run of the loop, remembered until the next play is placed. */
+    private int longestRunAny() {
+        if (longestAny < 0) {
+            int best = 0;
+            for (int r : runsAny) {
+                best = Math.max(best, r);
+            }
+            longestAny = best;
+        }
+        return longestAny;
+    }
+
+    private int longestFree(byte[] code, int[] owner, int[] mask) {
+        int[] run = runs(code, owner, mask);
+        int best = 0;
+        for (int s = 0; s < slots; s++) {
+            best = Math.max(best, run[s]);
+        }
+        return best;
     }
 
     private static boolean inMask(int[] mask, int s) {

@@ -46,25 +46,27 @@ final class ScreenRun {
         }
     }
 
-    /** A booking on one of its days, seen from the day whose loops are being planned. */
+    /**
+     * A booking on one of its days, seen from the day whose loops are being planned. Slot ranges are
+     * {@code {first, end, …}} in the day's slot grid (slot g starts at midnight + g·slot length).
+     */
     private static final class Occurrence {
         final int index;
         final Booking booking;
         final long[] eligible;
-        final int[] windowSlots;
-        final int[] eligibleSlots;
+        final int[] windowRanges;
+        final int[] eligibleRanges;
         int[] dayTargets;
         int[] firstTarget;
         boolean darkTargets;
         final Tally tally;
 
-        Occurrence(int index, Booking booking, long[] eligible, int[] windowSlots, int[] eligibleSlots,
-                   Tally tally) {
+        Occurrence(int index, Booking booking, long[] eligible, int[] windowRanges, int[] eligibleRanges, Tally tally) {
             this.index = index;
             this.booking = booking;
             this.eligible = eligible;
-            this.windowSlots = windowSlots;
-            this.eligibleSlots = eligibleSlots;
+            this.windowRanges = windowRanges;
+            this.eligibleRanges = eligibleRanges;
             this.tally = tally;
         }
     }
@@ -77,7 +79,13 @@ final class ScreenRun {
     private final int slots;
     private final Map<String, MediaInfo> media = new HashMap<>();
     private final List<Booking> bookings;
+    /** Per booking, its items' media ({@code null} where the manifest lacks one), looked up once. */
+    private final MediaInfo[][] itemMedia;
     private final int[] group;
+    /** Per booking, its demand's index in the loop being planned, valid while {@code demandStamp} matches. */
+    private final int[] demandIndex;
+    private final int[] demandStamp;
+    private int stamp;
     private final List<Alert> alerts;
     private final List<String> filler;
     private final LoopComposer composer;
@@ -85,6 +93,8 @@ final class ScreenRun {
     private final Map<LocalDate, Long> dayStarts = new HashMap<>();
     private final Map<LocalDate, long[]> operating = new HashMap<>();
     private final Map<String, Tally> tallies = new HashMap<>();
+    private final List<int[]> chosenPool = new ArrayList<>();
+    private final List<int[]> lengthsPool = new ArrayList<>();
 
     // Per-loop scratch arrays, reused so that planning a day does not allocate per slot.
     private final byte[] state;
@@ -114,6 +124,12 @@ final class ScreenRun {
                 .filter(b -> b.targets().includes(screen))
                 .sorted(Comparator.comparingInt(Booking::priority).reversed().thenComparing(Booking::id))
                 .toList();
+        this.itemMedia = new MediaInfo[bookings.size()][];
+        for (int b = 0; b < bookings.size(); b++) {
+            itemMedia[b] = bookings.get(b).items().stream().map(media::get).toArray(MediaInfo[]::new);
+        }
+        this.demandIndex = new int[bookings.size()];
+        this.demandStamp = new int[bookings.size()];
         this.group = new int[bookings.size()];
         for (int i = 1; i < bookings.size(); i++) {
             group[i] = group[i - 1] + (bookings.get(i).priority() == bookings.get(i - 1).priority() ? 0 : 1);
@@ -157,6 +173,7 @@ final class ScreenRun {
         }
         long[] avail = operating(day);
         List<Occurrence> occurrences = occurrences(day, ds, de, loops, avail);
+        LoopIndex index = new LoopIndex(occurrences, loops, k0, k1);
         List<Demand> demands = new ArrayList<>();
         List<Occurrence> demandOf = new ArrayList<>();
         List<int[]> itemsOf = new ArrayList<>();
@@ -168,7 +185,7 @@ final class ScreenRun {
             demands.clear();
             demandOf.clear();
             itemsOf.clear();
-            collectDemands(occurrences, k, ls, le, demands, demandOf, itemsOf);
+            collectDemands(occurrences, index, k, ls, le, demands, demandOf, itemsOf);
             Composition c = demands.isEmpty() ? null
                     : compositions.computeIfAbsent(LoopComposer.key(code, demands), key -> composer.compose(code, demands));
             Arrays.fill(startDemand, -1);
@@ -206,8 +223,8 @@ final class ScreenRun {
                     continue;
                 }
                 long[] eligible = Intervals.intersect(inDay, avail);
-                Occurrence o = new Occurrence(b, booking, eligible, slotCounts(inDay, ds, loops),
-                        slotCounts(eligible, ds, loops), tallyFor(booking, x));
+                Occurrence o = new Occurrence(b, booking, eligible, slotRanges(inDay, ds),
+                        slotRanges(eligible, ds), tallyFor(booking, x));
                 if (booking.frequency() instanceof Frequency.PerDay perDay) {
                     spreadPerDay(o, x, window, day, loops, perDay.plays());
                 }
@@ -277,11 +294,13 @@ final class ScreenRun {
     }
 
     /** What each occurrence asks of loop {@code k}; records requests and plays lost outside operating hours. */
-    private void collectDemands(List<Occurrence> occurrences, int k, long ls, long le, List<Demand> demands,
+    private void collectDemands(List<Occurrence> occurrences, LoopIndex index, int k, long ls, long le, List<Demand> demands,
                                 List<Occurrence> demandOf, List<int[]> itemsOf) {
-        for (Occurrence o : occurrences) {
-            int w = o.windowSlots[k];
-            int e = o.eligibleSlots[k];
+        stamp++;
+        for (int j = index.start[k]; j < index.start[k + 1]; j++) {
+            Occurrence o = occurrences.get(index.occurrence[j]);
+            int w = index.window[j];
+            int e = index.eligible[j];
             int askedInWindow;
             int askedHere;
             int base;
@@ -308,9 +327,10 @@ final class ScreenRun {
             if (askedHere == 0) {
                 continue;
             }
-            List<String> items = o.booking.items();
-            int[] chosen = new int[askedHere];
-            int[] lengths = new int[askedHere];
+            MediaInfo[] items = itemMedia[o.index];
+            int at = demands.size();
+            int[] chosen = scratch(chosenPool, at, askedHere);
+            int[] lengths = scratch(lengthsPool, at, askedHere);
             boolean available = true;
             for (int p = 0; p < askedHere && available; p++) {
                 int idx = usableItem(items, base + p, ls, le);
@@ -318,25 +338,32 @@ final class ScreenRun {
                     available = false;
                 } else {
                     chosen[p] = idx;
-                    lengths[p] = media.get(items.get(idx)).slots();
+                    lengths[p] = items[idx].slots();
                 }
             }
             if (!available) {
                 o.tally.missing[Reason.MEDIA_UNAVAILABLE.ordinal()] += askedHere;
                 continue;
             }
-            int same = demands.size();
-            for (int d = 0; d < demandOf.size(); d++) {
-                if (demandOf.get(d).index == o.index) {
-                    same = d;
-                    break;
-                }
-            }
+            int same = demandStamp[o.index] == stamp ? demandIndex[o.index] : demands.size();
+            demandStamp[o.index] = stamp;
+            demandIndex[o.index] = same;
             int[] mask = e == slots ? null : mask(o.eligible, ls);
-            demands.add(new Demand(same, group[o.index], o.booking.category(), mask, lengths));
+            demands.add(new Demand(same, group[o.index], o.booking.category(), mask, lengths, askedHere));
             demandOf.add(o);
             itemsOf.add(chosen);
         }
+    }
+
+    /** An array of at least {@code size} from {@code pool[at]}, reused from loop to loop. */
+    private static int[] scratch(List<int[]> pool, int at, int size) {
+        while (pool.size() <= at) {
+            pool.add(new int[4]);
+        }
+        if (pool.get(at).length < size) {
+            pool.set(at, new int[Math.max(size, 2 * pool.get(at).length)]);
+        }
+        return pool.get(at);
     }
 
     /** {@code perLoop} scaled to a loop of which only {@code inside} slots count, rounded half up. */
@@ -348,11 +375,11 @@ final class ScreenRun {
     }
 
     /** Index of the first item, from {@code start} on in rotation, that is in the manifest and valid all loop. */
-    private int usableItem(List<String> items, int start, long ls, long le) {
-        int n = items.size();
+    private static int usableItem(MediaInfo[] items, int start, long ls, long le) {
+        int n = items.length;
         for (int i = 0; i < n; i++) {
             int idx = Math.floorMod(start + i, n);
-            MediaInfo m = media.get(items.get(idx));
+            MediaInfo m = items[idx];
             if (m != null && m.usable(ls, le)) {
                 return idx;
             }
@@ -554,22 +581,40 @@ final class ScreenRun {
         if (horizon.isAfter(cap)) {
             horizon = cap;
         }
+        long horizonSec = horizon.getEpochSecond();
         LocalDate first = LocalDate.ofInstant(from, zone).minusDays(1);
         LocalDate last = LocalDate.ofInstant(horizon, zone).plusDays(1);
+        // Most plans change within a day or two: look at a few days first, at the rest only if needed.
+        LocalDate near = first.plusDays(4);
         long best = Long.MAX_VALUE;
-        long[] op = Intervals.NONE;
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            op = Intervals.union(op, Intervals.of(d, screen.operatingHours().get(d.getDayOfWeek()), zone));
+        if (near.isBefore(last)) {
+            best = earliestChange(first, near, fromSec);
+            if (best >= dayStart(near)) {
+                best = Long.MAX_VALUE;     // a change seen on the last day looked at may merge with the next day
+            }
         }
-        best = earliestAfter(best, op, fromSec);
+        if (best == Long.MAX_VALUE) {
+            best = earliestChange(first, last, fromSec);
+        }
+        return best == Long.MAX_VALUE || best > horizonSec ? null : Instant.ofEpochSecond(best);
+    }
+
+    /** The first loop start after {@code fromSec} at which something starts or ends, looking at days first…last. */
+    private long earliestChange(LocalDate first, LocalDate last, long fromSec) {
+        long best = Long.MAX_VALUE;
+        List<long[]> parts = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            parts.add(Intervals.of(d, screen.operatingHours().get(d.getDayOfWeek()), zone));
+        }
+        best = earliestAfter(best, Intervals.unionAll(parts), fromSec);
         for (Booking b : bookings) {
-            long[] w = Intervals.NONE;
+            parts.clear();
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 if (activeOn(b, d)) {
-                    w = Intervals.union(w, Intervals.of(d, b.windows(), zone));
+                    parts.add(Intervals.of(d, b.windows(), zone));
                 }
             }
-            best = earliestAfter(best, w, fromSec);
+            best = earliestAfter(best, Intervals.unionAll(parts), fromSec);
         }
         List<long[]> points = new ArrayList<>();
         for (Alert a : alerts) {
@@ -582,8 +627,7 @@ final class ScreenRun {
         for (long[] p : points) {
             best = earliestAfter(best, p, fromSec);
         }
-        long horizonSec = horizon.getEpochSecond();
-        return best == Long.MAX_VALUE || best > horizonSec ? null : Instant.ofEpochSecond(best);
+        return best;
     }
 
     /** The earliest loop start after {@code after} among the loops containing any of {@code instants}. */
@@ -621,22 +665,83 @@ final class ScreenRun {
         });
     }
 
-    /** Per loop of a day, how many slots lie wholly inside {@code intervals}. */
-    private int[] slotCounts(long[] intervals, long ds, int loops) {
-        int[] counts = new int[loops];
+    /** The day-grid slots lying wholly inside {@code intervals}, as ranges {@code {first, end, …}}. */
+    private int[] slotRanges(long[] intervals, long ds) {
+        int[] out = new int[intervals.length];
+        int len = 0;
         for (int i = 0; i < intervals.length; i += 2) {
             long g0 = ceilDiv(intervals[i] - ds, slot);
             long g1 = Math.floorDiv(intervals[i + 1] - ds, slot);
-            for (long k = g0 / slots; g0 < g1 && k < loops; k++) {
-                long lo = Math.max(g0, k * slots);
-                long hi = Math.min(g1, (k + 1) * slots);
-                if (lo >= g1) {
-                    break;
-                }
-                counts[(int) k] += (int) (hi - lo);
+            if (g0 < g1) {
+                out[len++] = (int) g0;
+                out[len++] = (int) g1;
             }
         }
-        return counts;
+        return len == out.length ? out : Arrays.copyOf(out, len);
+    }
+
+    /**
+     * Which occurrences touch each loop of a day, as a compact index: those of loop k are entries
+     * {@code start[k] … start[k + 1] - 1}, in occurrence order, each with how many of the loop's slots lie in
+     * the booking's window and how many also in the operating hours. Planning a loop then reads only the
+     * bookings in force in it, from flat arrays.
+     */
+    private final class LoopIndex {
+        final int[] start;
+        final int[] occurrence;
+        final int[] window;
+        final int[] eligible;
+        /** Only loops {@code k0 … k1} (those being planned) are indexed. */
+        private final int k0;
+        private final int k1;
+
+        LoopIndex(List<Occurrence> occurrences, int loops, int k0, int k1) {
+            this.k0 = k0;
+            this.k1 = k1;
+            start = new int[loops + 1];
+            int[] last = new int[loops];
+            Arrays.fill(last, -1);
+            for (int i = 0; i < occurrences.size(); i++) {
+                int[] r = occurrences.get(i).windowRanges;
+                for (int j = 0; j < r.length; j += 2) {
+                    for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
+                        if (last[k] != i) {
+                            last[k] = i;
+                            start[k + 1]++;
+                        }
+                    }
+                }
+            }
+            for (int k = 0; k < loops; k++) {
+                start[k + 1] += start[k];
+            }
+            occurrence = new int[start[loops]];
+            window = new int[start[loops]];
+            eligible = new int[start[loops]];
+            int[] fill = Arrays.copyOf(start, loops);
+            int[] entry = new int[loops];
+            Arrays.fill(last, -1);
+            for (int i = 0; i < occurrences.size(); i++) {
+                Occurrence o = occurrences.get(i);
+                add(o.windowRanges, loops, i, last, fill, entry, window, true);
+                add(o.eligibleRanges, loops, i, last, fill, entry, eligible, false);
+            }
+        }
+
+        /** Adds each range's slots to the loops it covers; new entries only for window ranges. */
+        private void add(int[] r, int loops, int i, int[] last, int[] fill, int[] entry, int[] counts, boolean open) {
+            for (int j = 0; j < r.length; j += 2) {
+                for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
+                    if (open && last[k] != i) {
+                        last[k] = i;
+                        entry[k] = fill[k]++;
+                        occurrence[entry[k]] = i;
+                    }
+                    int lo = k * slots;
+                    counts[entry[k]] += Math.min(lo + slots, r[j + 1]) - Math.max(lo, r[j]);
+                }
+            }
+        }
     }
 
     private static long ceilDiv(long a, long b) {

@@ -41,7 +41,7 @@ class ResolverPropertiesTest {
         return dstDays ? RandomSchedules.DST_DAYS.get(r.nextInt(RandomSchedules.DST_DAYS.size())) : DAY.plusDays(r.nextInt(7));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void playsNeverOverlapAndComeInStartOrder(@ForAll long seed) {
         Case c = RandomSchedules.generate(seed, Options.everything(ALL_ZONES), someDay(seed, seed % 2 == 0), 360);
         List<PlannedPlay> plays = resolver.resolve(c.manifest(), c.from(), c.to()).plays();
@@ -50,7 +50,7 @@ class ResolverPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void everySecondOfOperatingTimeIsCoveredExactlyOnce(@ForAll long seed) {
         Case c = RandomSchedules.generate(seed, Options.everything(RandomSchedules.NO_DST), someDay(seed, false), 180);
         List<PlannedPlay> plays = resolver.resolve(c.manifest(), c.from(), c.to()).plays();
@@ -71,7 +71,7 @@ class ResolverPropertiesTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void bookingsThatFitGetExactlyTheirFrequency(@ForAll long seed) {
         Options fitting = new Options(ALL_ZONES, false, false, false, false, false, true, true, 6);
         LocalDate day = someDay(seed, seed % 2 == 0);
@@ -107,7 +107,7 @@ class ResolverPropertiesTest {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void categoryMinimumSharesAreHonouredWhileTheCategoryHasDemand(@ForAll long seed) {
         Options shares = new Options(RandomSchedules.NO_DST, false, false, false, false, true, false, true, 8);
         Case c = RandomSchedules.generate(seed, shares, someDay(seed, false), 45);
@@ -144,7 +144,7 @@ class ResolverPropertiesTest {
         });
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void sameInputGivesIdenticalOutputWhateverTheOrderOfItsLists(@ForAll long seed) {
         Case c = RandomSchedules.generate(seed, Options.everything(ALL_ZONES), someDay(seed, seed % 2 == 0), 240);
         Manifest m = c.manifest();
@@ -159,7 +159,7 @@ class ResolverPropertiesTest {
         assertThat(new TimelineResolver().resolve(shuffled, c.from(), c.to())).as("%s", c).isEqualTo(first);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void resolvingPartOfARangeGivesThePlaysOfThatPart(@ForAll long seed) {
         Case c = RandomSchedules.generate(seed, Options.everything(ALL_ZONES), someDay(seed, seed % 3 == 0), 600);
         Random r = new Random(seed);
@@ -172,7 +172,7 @@ class ResolverPropertiesTest {
                 .isEqualTo(whole.stream().filter(p -> p.end().isAfter(a) && p.start().isBefore(b)).toList());
     }
 
-    @Property(tries = 250)
+    @Property(tries = 150)
     void windowsWeekdaysAndOperatingHoursAreHonouredInZonesWithDaylightSaving(@ForAll long seed) {
         Case c = RandomSchedules.generate(seed, Options.everything(RandomSchedules.DST), someDay(seed, true), 600);
         ScreenProfile s = c.screen();
