@@ -87,6 +87,7 @@ public final class PlaybackEngine {
     private PlannedPlay abandoned; // a slot nothing could be shown for; not retried every tick
     private Instant audioBrokenUntil = Instant.MIN;
     private Instant lastSwitch = Instant.MIN;
+    private boolean firstPictureLogged;
     private boolean restartRequested;
     private boolean running;
     private int fillerTurn;
@@ -380,6 +381,13 @@ public final class PlaybackEngine {
         incoming = null;
         e.shownAt = now;
         lastSwitch = now;
+        if (!firstPictureLogged) {
+            firstPictureLogged = true;
+            var started = ProcessHandle.current().info().startInstant();
+            log.info("first picture on screen ({}){}", e.shown.mediaId(), started.map(
+                    t -> ", " + Duration.between(t, Instant.now()).toMillis() + " ms after the process started")
+                    .orElse(""));
+        }
         Entry old = current;
         current = e;
         abandoned = null;
