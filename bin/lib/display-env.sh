@@ -37,12 +37,14 @@ start_display_env() {
 }
 
 # player_test_classpath: compiles the player and its tests (offline when possible) and prints the classpath
-# that runs its benchmark main classes.
+# that runs its benchmark main classes. The classes are copied, so rebuilding during a long run is harmless.
 player_test_classpath() {
   local cpfile="$display_env_work/cp.txt"
   mvn -B -q -ntp -o -pl player -am test-compile -DskipTests >&2 2>/dev/null \
     || mvn -B -q -ntp -pl player -am test-compile -DskipTests >&2
   mvn -B -q -ntp -o -pl player dependency:build-classpath -Dmdep.outputFile="$cpfile" >&2 2>/dev/null \
     || mvn -B -q -ntp -pl player dependency:build-classpath -Dmdep.outputFile="$cpfile" >&2
-  echo "player/target/test-classes:player/target/classes:$(cat "$cpfile")"
+  cp -r player/target/classes "$display_env_work/classes"
+  cp -r player/target/test-classes "$display_env_work/test-classes"
+  echo "$display_env_work/test-classes:$display_env_work/classes:$(cat "$cpfile")"
 }

@@ -87,6 +87,8 @@ public final class PlaybackEngine {
     private PlannedPlay abandoned; // a slot nothing could be shown for; not retried every tick
     private Instant audioBrokenUntil = Instant.MIN;
     private Instant lastSwitch = Instant.MIN;
+    private boolean firstPictureLogged;
+    private PlannedPlay lastServed;   // the last planned play switched to, to notice plays that were skipped
     private boolean restartRequested;
     private boolean running;
     private int fillerTurn;
@@ -224,7 +226,7 @@ public final class PlaybackEngine {
             power.wake();
             PlannedPlay serving = incoming != null ? incoming.planned : current != null ? current.planned : null;
             if (restartRequested || (!target.equals(serving) && !target.equals(abandoned))) {
-                switchTo(target, now);
+                switchTo(target, now, plays);
             }
         }
         Instant wake = now.plus(options.tick());
@@ -286,7 +288,8 @@ public final class PlaybackEngine {
 
     // ---------------------------------------------------------------- switching
 
-    private void switchTo(PlannedPlay target, Instant now) {
+    private void switchTo(PlannedPlay target, Instant now, List<PlannedPlay> plays) {
+        reportSkipped(plays, target, now);
         String reason = restartRequested ? "restarted by the watchdog" : "pre-empted: the plan changed";
         Entry e;
         if (!restartRequested && prepared != null && prepared.planned.equals(target)) {
@@ -298,6 +301,23 @@ public final class PlaybackEngine {
         restartRequested = false;
         e.replaces = reason;
         begin(e, now);
+    }
+
+    /**
+     * Plays of the plan that lay wholly between the last one served and {@code target} were never shown (the FX
+     * thread was held up longer than a slot): they are reported too, so none goes missing from the proof.
+     */
+    private void reportSkipped(List<PlannedPlay> plays, PlannedPlay target, Instant now) {
+        if (lastServed != null) {
+            for (var p : plays) {
+                if (!p.start().isBefore(lastServed.end()) && !p.end().isAfter(target.start())) {
+                    var outcome = new PlayOutcome(p, now, now, false, "skipped: the player fell behind");
+                    log.warn("play of {} planned at {} skipped: the player fell behind", p.mediaId(), p.start());
+                    submit(outcome);
+                }
+            }
+        }
+        lastServed = target;
     }
 
     private void prepare(PlannedPlay next, Instant now) {
@@ -380,6 +400,13 @@ public final class PlaybackEngine {
         incoming = null;
         e.shownAt = now;
         lastSwitch = now;
+        if (!firstPictureLogged) {
+            firstPictureLogged = true;
+            var started = ProcessHandle.current().info().startInstant();
+            log.info("first picture on screen ({}){}", e.shown.mediaId(), started.map(
+                    t -> ", " + Duration.between(t, Instant.now()).toMillis() + " ms after the process started")
+                    .orElse(""));
+        }
         Entry old = current;
         current = e;
         abandoned = null;
@@ -400,7 +427,8 @@ public final class PlaybackEngine {
             }
             audioBrokenUntil = now.plus(AUDIO_RETRY);
             Entry again = open(e.planned, e.shown, now);
-            again.replaces = e.replaces;
+            again.replaces = e == current ? "the sound device failed; continued with the video-only copy"
+                    : e.replaces;
             if (e == prepared) {
                 e.dispose(window);
                 prepared = again;
@@ -497,6 +525,7 @@ public final class PlaybackEngine {
     }
 
     private void clear(Instant now, String reason) {
+        lastServed = null;
         discardPrepared();
         if (incoming != null) {
             Entry e = incoming;
@@ -525,7 +554,11 @@ public final class PlaybackEngine {
 
     private void report(Entry e, Instant start, Instant end, boolean completed, String error) {
         e.reported = true;
-        var outcome = new PlayOutcome(e.shown, start, end, completed, error);
+        submit(new PlayOutcome(e.shown, start, end, completed, error));
+    }
+
+    /** Hands the outcome to the reporter on the executor: its disk writes must not hold up the FX thread. */
+    private void submit(PlayOutcome outcome) {
         executor.execute(() -> {
             try {
                 reporter.report(outcome);

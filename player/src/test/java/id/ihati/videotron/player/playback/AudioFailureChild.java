@@ -15,12 +15,13 @@ public final class AudioFailureChild {
         int status = 1;
         try (var h = new Harness(new TestMedia.Content(manifest))) {
             Instant t0 = Instant.now().plusMillis(1000);
-            h.play(TestMedia.plays(t0, "pb-red-audio", 2000, "pb-magenta", 500));
-            Harness.waitUntil(Duration.ofSeconds(8), () -> h.centre() == 'R');
+            // A long slot: on a busy machine opening the first player can take seconds.
+            h.play(TestMedia.plays(t0, "pb-red-audio", 6000, "pb-magenta", 500));
+            Harness.waitUntil(Duration.ofSeconds(6), () -> h.centre() == 'R');
             Harness.sleep(300);
             System.out.println("SHOWN " + h.engine.currentFile().map(p -> p.getFileName().toString()).orElse("-")
                     + " " + h.centre());
-            Harness.waitUntil(Duration.ofSeconds(8), () -> !h.outcomesOf("pb-red-audio").isEmpty());
+            Harness.waitUntil(Duration.ofSeconds(10), () -> !h.outcomesOf("pb-red-audio").isEmpty());
             h.outcomes.forEach(o -> System.out.println("OUTCOME " + o.planned().mediaId() + " completed="
                     + o.completed() + " error=" + o.error()));
             status = 0;

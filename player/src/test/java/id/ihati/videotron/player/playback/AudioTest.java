@@ -57,7 +57,7 @@ class AudioTest {
         var child = pb.start();
         String out;
         try (var in = child.getInputStream()) {
-            assertThat(child.waitFor(40, TimeUnit.SECONDS)).as("child finished").isTrue();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         System.out.println(out);
