@@ -248,6 +248,10 @@ public final class MediaRoutes implements Routes {
         for (String k : SLIDE_FIELDS) {
             f.put(k, ctx.queryParam(k));
         }
+        if (f.get("slideTitle") == null || f.get("slideTitle").isBlank()) {
+            // An empty editor still shows how the slide will look.
+            f.put("slideTitle", id.ihati.videotron.admin.web.Messages.get(Pages.locale(ctx), "slide.placeholder"));
+        }
         Slide slide = slideFrom(f);
         byte[] png = library.preview(slide, size(ctx));
         ctx.header("Cache-Control", "no-store").contentType("image/png").result(png);

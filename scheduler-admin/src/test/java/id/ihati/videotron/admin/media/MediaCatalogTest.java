@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.slide.Slide;
+import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
 import id.ihati.videotron.playlists.schedule.Category;
