@@ -115,6 +115,24 @@ class MediaCatalogTest {
     }
 
     @Test
+    void devicesMayFetchOnlyFilesOfApprovedItemsAndTheirDerivedFiles() {
+        MediaItem v = library.importApproved(editor, TestMedia.file("city-video-only.mp4"),
+                meta("Video", Category.HEALTH, null, null));
+        assertThat(library.approvedFile(v.file().sha256())).isTrue();
+        MediaItem withSound = library.find(library.importApproved(editor, TestMedia.file("pb-red-audio.mp4"),
+                meta("Merah", Category.HEALTH, null, null)).id()).orElseThrow();
+        assertThat(library.approvedFile(withSound.videoOnly().sha256())).isTrue();
+        MediaItem slide = library.createSlide(contributor, Slide.parse("Belum", "", "#1b5e20", "#ffffff", null),
+                MediaLibrary.fieldsOf(meta("Belum", Category.HEALTH, null, null), false));
+        String rendition = library.rendition(slide, new Resolution(320, 160)).sha256();
+        assertThat(library.approvedFile(rendition)).isFalse();
+        library.approve(editor, slide.id());
+        assertThat(library.approvedFile(rendition)).isTrue();
+        library.reject(editor, v.id(), "Ganti versi");
+        assertThat(library.approvedFile(v.file().sha256())).isFalse();
+    }
+
+    @Test
     void theSummaryForTheBookingFormHasPlayLengthAndThumbnail() {
         MediaItem img = library.importApproved(editor, TestMedia.file("health-poster.jpg"),
                 meta("Poster gizi", Category.HEALTH, null, null));
