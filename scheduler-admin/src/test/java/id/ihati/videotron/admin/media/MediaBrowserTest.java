@@ -123,6 +123,7 @@ class MediaBrowserTest {
         shot("10-slide-detail-phone");
         browser.get(admin.baseUrl() + "/media/slides/new");
         waitUntil(() -> naturalWidth(browser.findElement(By.id("preview"))) == 960);
+        assertThat(browser.findElement(By.id("preview-error")).isDisplayed()).isFalse();
         shot("11-slide-editor-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
