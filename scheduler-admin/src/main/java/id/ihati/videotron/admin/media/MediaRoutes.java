@@ -248,6 +248,10 @@ public final class MediaRoutes implements Routes {
         for (String k : SLIDE_FIELDS) {
             f.put(k, ctx.queryParam(k));
         }
+        if (f.get("slideTitle") == null || f.get("slideTitle").isBlank()) {
+            // An empty editor still shows how the slide will look.
+            f.put("slideTitle", id.ihati.videotron.admin.web.Messages.get(Pages.locale(ctx), "slide.placeholder"));
+        }
         Slide slide = slideFrom(f);
         byte[] png = library.preview(slide, size(ctx));
         ctx.header("Cache-Control", "no-store").contentType("image/png").result(png);
@@ -324,7 +328,25 @@ public final class MediaRoutes implements Routes {
         params.put("tags", library.tags());
         params.put("pageNo", page);
         params.put("more", items.size() > PAGE_SIZE);
+        params.put("query", query(f));
         services.templates.render(ctx, "media/list.jte", Pages.context(ctx), params);
+    }
+
+    /** The filter as a query string prefix ("status=PENDING&"), so paging keeps it. */
+    private static String query(MediaRepository.Filter f) {
+        var q = new StringBuilder();
+        java.util.function.BiConsumer<String, Object> add = (k, v) -> {
+            if (v != null) {
+                q.append(k).append('=').append(java.net.URLEncoder.encode(v.toString(),
+                        java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        };
+        add.accept("q", f.text());
+        add.accept("status", f.status());
+        add.accept("kind", f.kind());
+        add.accept("tag", f.tag());
+        add.accept("category", f.category());
+        return q.toString();
     }
 
     private void apiList(Context ctx) {

@@ -149,7 +149,7 @@ class MediaApiTest {
         assertThat(errorFields(empty)).containsExactly("file");
         assertThat(fx.rows()).isEqualTo(rows);
         assertThat(fx.storedFiles()).isEqualTo(files);
-        assertThat(fx.tempFiles()).isZero();
+        assertThat(fx.tempFilesSettled()).isZero();
     }
 
     @Test
@@ -239,6 +239,29 @@ class MediaApiTest {
         var wrong = http.send(HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/api/v1/media/" + sha))
                 .header("Authorization", "Bearer not-a-token").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPairedPlayerGetsApprovedFilesButNotPendingOnes() throws Exception {
+        String token = id.ihati.videotron.admin.testing.TestScreens.createAndPair(admin,
+                id.ihati.videotron.admin.testing.TestScreens.profile("layar-media-uji"));
+        String approved = fx.uploaded(Role.CITY_EDITOR, "ok.png", MediaFixtures.uniquePng(64, 32),
+                withApprove(meta("Boleh", "CITY", ""))).get("file").get("sha256").asText();
+        String pending = fx.uploaded(Role.CONTRIBUTOR, "no.png", MediaFixtures.uniquePng(64, 32),
+                meta("Belum", "HEALTH", "")).get("file").get("sha256").asText();
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, Integer> fetch = sha -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/api/v1/media/" + sha))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray())
+                        .statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(fetch.apply(approved)).isEqualTo(200);
+        assertThat(fetch.apply(pending)).isEqualTo(404);
+        assertThat(fx.as(Role.REVIEWER).get("/api/v1/media/" + pending).statusCode()).isEqualTo(200);
     }
 
     @Test

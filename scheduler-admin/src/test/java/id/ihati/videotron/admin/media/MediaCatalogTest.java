@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.slide.Slide;
+import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -111,6 +112,24 @@ class MediaCatalogTest {
         assertThat(library.forScreen(pending.id(), screen(384, 192))).isPresent();
         assertThat(library.forScreen("m-tidakada00", screen(384, 192))).isEmpty();
         assertThat(library.forScreen("../../etc", screen(384, 192))).isEmpty();
+    }
+
+    @Test
+    void devicesMayFetchOnlyFilesOfApprovedItemsAndTheirDerivedFiles() {
+        MediaItem v = library.importApproved(editor, TestMedia.file("city-video-only.mp4"),
+                meta("Video", Category.HEALTH, null, null));
+        assertThat(library.approvedFile(v.file().sha256())).isTrue();
+        MediaItem withSound = library.find(library.importApproved(editor, TestMedia.file("pb-red-audio.mp4"),
+                meta("Merah", Category.HEALTH, null, null)).id()).orElseThrow();
+        assertThat(library.approvedFile(withSound.videoOnly().sha256())).isTrue();
+        MediaItem slide = library.createSlide(contributor, Slide.parse("Belum", "", "#1b5e20", "#ffffff", null),
+                MediaLibrary.fieldsOf(meta("Belum", Category.HEALTH, null, null), false));
+        String rendition = library.rendition(slide, new Resolution(320, 160)).sha256();
+        assertThat(library.approvedFile(rendition)).isFalse();
+        library.approve(editor, slide.id());
+        assertThat(library.approvedFile(rendition)).isTrue();
+        library.reject(editor, v.id(), "Ganti versi");
+        assertThat(library.approvedFile(v.file().sha256())).isFalse();
     }
 
     @Test

@@ -107,6 +107,23 @@ final class MediaFixtures {
         return count(admin.dataDir().resolve("tmp"));
     }
 
+    /**
+     * Waits until the temporary directory is empty: Jetty removes its spooled parts when the request ends, which
+     * may be a moment after the answer. Returns the number of files left after 5 s.
+     */
+    long tempFilesSettled() {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (tempFiles() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return tempFiles();
+    }
+
     private static long count(Path dir) {
         try (var s = Files.list(dir)) {
             return s.count();
