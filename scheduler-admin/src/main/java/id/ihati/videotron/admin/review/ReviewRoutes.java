@@ -241,7 +241,17 @@ public final class ReviewRoutes implements Routes {
     private void bookings(Context ctx) {
         LocalDate today = review.today();
         Map<String, Integer> counts = commentCounts(Subject.Type.BOOKING);
-        var lines = review.currentBookings().stream().map(b -> bookingLine(ctx, b, today, counts)).toList();
+        // The schedule in force, then what the bookings feature has beyond it (drafts, withdrawn, ended).
+        var records = ReviewAdapters.bookingRecords(s);
+        var byId = new LinkedHashMap<String, Booking>();
+        review.currentBookings().forEach(b -> byId.put(b.id(), b));
+        records.values().forEach(r -> byId.putIfAbsent(r.id(), r.booking()));
+        var lines = byId.values().stream().map(b -> {
+            BookingLine l = bookingLine(ctx, b, today, counts);
+            var r = records.get(b.id());
+            return r == null ? l : new BookingLine(b, r.status().name(), l.targets(), l.windows(), l.frequency(),
+                    l.comments());
+        }).toList();
         render(ctx, "review/bookings.jte", Map.of("bookings", lines));
     }
 

@@ -48,8 +48,9 @@ import java.util.Set;
  * proof of play for 24 November 2026 with an offline hour, media errors and a tampered chain on one screen.
  * The server's clock stands at Wednesday 25 November 2026, 10:00 WIB.
  *
- * <p>Bookings, the content library and proof-of-play storage come from features built in parallel; until
- * they are on main this fixture gives the review feature its own {@link ReviewSources} for them.
+ * <p>The schedule history, media and proof of play are given to the review feature directly as
+ * {@link ReviewSources} (the screens are real rows), so these tests state exactly what was planned and reported
+ * without driving the booking form and the player API; {@code SqlProofTest} covers the SQL side.
  */
 public final class ReviewFixture {
     public static final ZoneId WIB = ZoneId.of("Asia/Jakarta");

@@ -41,9 +41,9 @@ class ReviewPagesTest {
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             var doc = Jsoup.parse(r.body());
             assertThat(doc.select("p.notice.readonly").text()).as(path).contains("baca-saja");
-            // The only forms that write are the comment forms and signing out.
+            // The only forms that write are the comment forms, signing out and the language of one's own account.
             for (var form : doc.select("form[method=post]")) {
-                assertThat(form.attr("action")).as(path).isIn("/review/comments", "/logout");
+                assertThat(form.attr("action")).as(path).isIn("/review/comments", "/logout", "/account/language");
             }
             assertThat(r.body()).as(path).doesNotContain("<script>alert(1)</script>");
         }
