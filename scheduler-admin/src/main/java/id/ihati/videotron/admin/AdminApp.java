@@ -38,6 +38,9 @@ public final class AdminApp {
                 new UserRoutes(services),
                 new AuditRoutes(services),
                 new MediaRoutes(services),
+                new id.ihati.videotron.admin.player.PlayerRoutes(services),
+                new id.ihati.videotron.admin.screen.ScreenRoutes(services),
+                new id.ihati.videotron.admin.dashboard.DashboardRoutes(services),
                 new id.ihati.videotron.admin.booking.BookingRoutes(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();

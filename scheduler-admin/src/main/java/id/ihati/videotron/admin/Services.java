@@ -10,7 +10,10 @@ import id.ihati.videotron.admin.booking.ScheduleSource;
 import id.ihati.videotron.admin.booking.Scheduling;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.media.MediaLibrary;
+import id.ihati.videotron.admin.player.DeviceTokens;
+import id.ihati.videotron.admin.player.Pairing;
 import id.ihati.videotron.admin.player.PlayerEvents;
+import id.ihati.videotron.admin.player.PlayerHub;
 import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.admin.web.Templates;
 import java.time.Clock;
@@ -33,6 +36,9 @@ public final class Services {
     public final AuditLog audit;
     public final Access access;
     public final ScreenRepository screens;
+    public final DeviceTokens deviceTokens;
+    public final Pairing pairing;
+    public final PlayerHub playerHub;
     // Seams between features built in parallel; each feature replaces its NONE with the real thing.
     public final MediaCatalog mediaCatalog;
     public final ScheduleSource schedule;
@@ -50,13 +56,16 @@ public final class Services {
         this.loginThrottle = new LoginThrottle(jdbi, clock);
         this.audit = new AuditLog(jdbi, clock);
         this.screens = new ScreenRepository(jdbi);
+        this.deviceTokens = new DeviceTokens(jdbi, clock);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
         this.mediaCatalog = new MediaLibrary(config.dataDir(), config.maxUploadBytes(), jdbi, audit, clock);
         this.schedule = this.scheduling = new Scheduling(this);
-        this.playerEvents = PlayerEvents.NONE;
+        this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
+        this.playerHub = new PlayerHub(this, deviceTokens);
+        this.playerEvents = playerHub;
     }
 
     private DeviceAuthenticator deviceAuthenticator() {
-        return DeviceAuthenticator.NONE;
+        return deviceTokens;
     }
 }
