@@ -44,6 +44,7 @@ public final class Services {
     public final ScheduleSource schedule;
     public final Scheduling scheduling;
     public final PlayerEvents playerEvents;
+    public final id.ihati.videotron.admin.review.ReviewService review;
 
     public Services(AdminConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -63,6 +64,7 @@ public final class Services {
         this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
         this.playerHub = new PlayerHub(this, deviceTokens);
         this.playerEvents = playerHub;
+        this.review = new id.ihati.videotron.admin.review.ReviewService(this);
     }
 
     private DeviceAuthenticator deviceAuthenticator() {
