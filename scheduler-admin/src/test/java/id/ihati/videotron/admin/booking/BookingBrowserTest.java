@@ -47,6 +47,7 @@ class BookingBrowserTest {
     static String healthA;
     static String healthB;
     static String city;
+    static String filler;
 
     @BeforeAll
     static void start() throws IOException {
@@ -56,6 +57,7 @@ class BookingBrowserTest {
         healthA = BookingFixtures.approvedSlide(admin, Category.HEALTH, "Cegah DBD dengan 3M Plus");
         healthB = BookingFixtures.approvedSlide(admin, Category.HEALTH, "Imunisasi lengkap di Puskesmas");
         city = BookingFixtures.approvedSlide(admin, Category.CITY, "Festival Krakatau 2026");
+        filler = BookingFixtures.approvedSlide(admin, Category.CITY, "Selamat datang di Kota Cilegon");
         Files.createDirectories(SHOTS);
         profileDir = Files.createTempDirectory("ihati-chromium");
         var options = new ChromeOptions();
@@ -190,6 +192,13 @@ class BookingBrowserTest {
         open("/schedule/versions");
         shoot("08-versions");
 
+        // The admin sets the filler: it plays wherever nobody booked, and is part of the published schedule.
+        open("/schedule/filler");
+        find("input[name=items][value='" + filler + "']").click();
+        find("form[action='/schedule/filler'] button[type=submit]").click();
+        assertThat(find(".flash").getText()).contains("Konten pengisi diterbitkan");
+        shoot("08b-filler");
+
         // 4. The timeline: what is on Simpang Tiga at 14:05 on the first day, in one click.
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Jakarta"));
         open("/timeline?screen=simpang-tiga&date=" + day + "&at=14:05");
@@ -204,6 +213,7 @@ class BookingBrowserTest {
 
         // 5. Roll back to version 1: the health booking leaves the street, the timeline shows it.
         open("/schedule/versions/1");
+        shoot("10b-version-1");
         find("#rollback-form button").click();
         assertThat(find(".flash").getText()).contains("dikembalikan");
         shoot("11-rolled-back");
@@ -211,6 +221,8 @@ class BookingBrowserTest {
                 .containsOnly(Category.CITY);
         open("/timeline?screen=simpang-tiga&date=" + day + "&hour=14");
         assertThat(driver.findElements(By.cssSelector(".loops .strip .slot.HEALTH"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".loops .strip .slot.FILLER")))
+                .as("the rollback also took back the filler, which came after version 1").isEmpty();
 
         // 6. An alert on every screen, until cancelled; then cancelled in one click.
         open("/alerts");
