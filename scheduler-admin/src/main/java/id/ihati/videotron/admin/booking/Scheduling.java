@@ -382,15 +382,21 @@ public final class Scheduling implements ScheduleSource {
     }
 
     /**
-     * What {@code candidate} would get if the actor published it now with their other drafts: per target
-     * screen on the booking's first playing day from today.
+     * What {@code candidate} would get beside the published bookings and everyone's drafts: per target screen
+     * on the booking's first playing day from today. {@code actor} is kept for a future per-role view.
      */
     public Preview preview(User actor, Booking candidate) {
         LocalDate today = LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
         LocalDate day = Preview.firstDay(candidate, today);
-        var bookingsPlanned = new ArrayList<Booking>();
-        pending(actor).bookings().stream().filter(b -> !b.id().equals(candidate.id())).forEach(bookingsPlanned::add);
-        bookingsPlanned.add(candidate);
+        // Everything that may soon be on the street: the published bookings, every editor's drafts (a health
+        // editor sees the city's pending bookings too: conflicts show up here, not on the street) and this one.
+        var byId = new java.util.LinkedHashMap<String, Booking>();
+        latestSnapshot().bookings().forEach(b -> byId.put(b.id(), b));
+        bookings.withStatus(List.of(BookingStatus.DRAFT, BookingStatus.PUBLISHED))
+                .forEach(r -> byId.put(r.id(), r.booking()));
+        bookings.withStatus(List.of(BookingStatus.WITHDRAWN)).forEach(r -> byId.remove(r.id()));
+        byId.put(candidate.id(), candidate);
+        var bookingsPlanned = new ArrayList<>(byId.values());
         var plan = new Planner.Plan(bookingsPlanned, liveAlerts(), latestSnapshot().filler(), -1);
         var screens = screens().stream().filter(x -> candidate.targets().includes(x)).toList();
         return preview(plan, screens, day, candidate);

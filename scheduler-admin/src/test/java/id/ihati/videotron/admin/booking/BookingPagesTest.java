@@ -94,9 +94,10 @@ class BookingPagesTest {
 
     @Test
     void errorsAreInEnglishWhenAsked() {
-        var c = admin.as(Role.HEALTH_EDITOR); // its own client: the language sticks to the browser
+        var c = admin.as(Role.HEALTH_EDITOR);
         c.get("/bookings/new?lang=en");
-        var r = c.postForm("/bookings/form", Map.of("op", "save", "category", "HEALTH", "title", ""));
+        // A signed-in person's saved language wins over the cookie; ?lang= asks for one page in English.
+        var r = c.postForm("/bookings/form?lang=en", Map.of("op", "save", "category", "HEALTH", "title", ""));
         assertThat(Jsoup.parse(r.body()).select(".field-error[data-field=title]").text())
                 .isEqualTo("A title is required.");
     }
