@@ -2,7 +2,13 @@ package id.ihati.videotron.player.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.media.MediaLibrary;
+import id.ihati.videotron.admin.media.Metadata;
 import id.ihati.videotron.admin.player.StatusRepository;
+import id.ihati.videotron.playlists.schedule.Filler;
+import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.admin.screen.ScreenForm;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
@@ -248,6 +254,44 @@ class SyncWithAdminServerTest {
         assertThat(sync.paired()).isFalse();
         assertThat(data.resolve("device-token")).doesNotExist();
         assertThat(sync.contentSource().manifest()).isPresent();
+    }
+
+    @Test
+    void aNewPlansMediaAndVideoOnlyCopiesAreDownloadedAndVerifiedBeforeThePlanIsPlayed() throws Exception {
+        String id = newScreen("media");
+        pairedBefore(id);
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofMinutes(10)));
+        ContentSource content = sync.contentSource();
+        List<String> missingAtChange = new java.util.concurrent.CopyOnWriteArrayList<>();
+        content.onChange(() -> content.manifest().ifPresent(m -> ManifestSync.requiredFiles(m).stream()
+                .filter(f -> content.verifiedFile(f.sha256()).isEmpty())
+                .forEach(f -> missingAtChange.add(f.sha256()))));
+        sync.start();
+        await(() -> content.manifest().isPresent() && sync.eventStreamConnected(), "first plan");
+
+        // The ADMIN puts a video with sound and a poster into the filler rotation (the test screen is silent).
+        var services = admin.services();
+        User editor = services.users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
+        User adminUser = services.users.findByUsername(admin.username(Role.ADMIN)).orElseThrow();
+        var library = (MediaLibrary) services.mediaCatalog;
+        var video = library.importApproved(editor, TestManifests.MEDIA.resolve("health-with-audio.mp4"),
+                new Metadata("Cegah DBD", "Dinkes", Category.HEALTH, List.of(), null, null, 15));
+        var poster = library.importApproved(editor, TestManifests.MEDIA.resolve("health-poster.jpg"),
+                new Metadata("Imunisasi", "Dinkes", Category.HEALTH, List.of(), null, null, 15));
+        services.scheduling.setFiller(adminUser, new Filler(List.of(video.id(), poster.id())),
+                services.scheduling.latestNumber(), "uji pemutar");
+
+        await(() -> content.manifest().map(m -> m.media().size() == 2).orElse(false), "plan with media played");
+        Manifest plan = content.manifest().get();
+        Media clip = plan.media().stream().filter(m -> m.id().equals(video.id())).findFirst().orElseThrow();
+        assertThat(clip.videoOnly()).as("the server made a video-only copy").isNotNull();
+        assertThat(ManifestSync.requiredFiles(plan)).hasSize(3);
+        assertThat(missingAtChange).as("files missing when the plan was handed to playback").isEmpty();
+        Path original = content.verifiedFile(clip.sha256()).orElseThrow();
+        assertThat(Files.readAllBytes(original)).isEqualTo(TestManifests.bytes("health-with-audio.mp4"));
+        Path silent = content.verifiedFile(clip.videoOnly().sha256()).orElseThrow();
+        assertThat(TestManifests.sha256(Files.readAllBytes(silent))).isEqualTo(clip.videoOnly().sha256());
+        assertThat(data.resolve("media/partial")).isEmptyDirectory();
     }
 
     private static void report(SyncAgent sync, String screenId, int from, int count) {
