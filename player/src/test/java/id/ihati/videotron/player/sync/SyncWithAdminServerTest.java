@@ -85,9 +85,13 @@ class SyncWithAdminServerTest {
 
     /** Short timings: polls every second (when the stream is down), heartbeats every second. */
     private SyncSettings settings(java.net.URI server, Duration poll) {
+        return settings(server, poll, Duration.ofSeconds(20));
+    }
+
+    private SyncSettings settings(java.net.URI server, Duration poll, Duration silenceLimit) {
         return SyncSettings.of(server, data, 100_000_000, "0.1.0-test", "uji-pc")
                 .withTimings(new SyncSettings.Timings(Duration.ofSeconds(3), Duration.ofSeconds(1), poll,
-                        Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofMillis(200), Duration.ofSeconds(1), 50));
+                        Duration.ofSeconds(2), silenceLimit, Duration.ofMillis(200), Duration.ofSeconds(1), 50));
     }
 
     private SyncAgent agent(SyncSettings settings) {
@@ -212,6 +216,26 @@ class SyncWithAdminServerTest {
     }
 
     @Test
+    void aStreamThatFallsSilentIsNoticedByItsMissingPings() throws Exception {
+        String id = newScreen("silent");
+        pairedBefore(id);
+        network = new NetworkCut(admin.port());
+        // The server pings every 15 s: 18 s without a byte means the link is dead.
+        SyncAgent sync = agent(settings(network.uri(), Duration.ofSeconds(1), Duration.ofSeconds(18)));
+        sync.start();
+        await(sync::eventStreamConnected, "stream up");
+
+        network.set(NetworkCut.Mode.SILENT);   // nothing arrives, nothing is closed
+        long silentSince = System.nanoTime();
+        await(() -> !sync.eventStreamConnected(), "silence noticed", Duration.ofSeconds(40));
+        assertThat(Duration.ofNanos(System.nanoTime() - silentSince)).isGreaterThan(Duration.ofSeconds(3));
+
+        network.set(NetworkCut.Mode.DOWN);
+        network.set(NetworkCut.Mode.UP);
+        await(sync::eventStreamConnected, "stream reconnected");
+    }
+
+    @Test
     void aRestartResumesWithoutPairingAndTheChainContinues() throws Exception {
         String id = newScreen("restart");
         pairedBefore(id);
@@ -309,7 +333,11 @@ class SyncWithAdminServerTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        await(condition, what, Duration.ofSeconds(20));
+    }
+
+    private static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for: " + what);
