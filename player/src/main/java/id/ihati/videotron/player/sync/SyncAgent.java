@@ -96,9 +96,15 @@ public final class SyncAgent implements AutoCloseable {
         this.cache = new MediaCache(settings.dataDir().resolve("media"), settings.cacheBudgetBytes(), clock,
                 scheduler, t.request());
         this.manifests = new ManifestSync(api, cache, settings.dataDir().resolve("manifest"), scheduler,
-                new Backoff(Duration.ofSeconds(5), t.maxBackoff()));
+                backoff(Duration.ofSeconds(5)));
         this.heartbeat = new Heartbeat(api, clock);
-        this.pollBackoff = new Backoff(t.poll(), t.maxBackoff());
+        this.pollBackoff = new Backoff(t.poll(), t.poll().compareTo(t.maxBackoff()) > 0 ? t.poll() : t.maxBackoff());
+    }
+
+    /** A backoff from {@code initial} up to the settings' maximum (never starting above it). */
+    private Backoff backoff(Duration initial) {
+        Duration max = settings.timings().maxBackoff();
+        return new Backoff(initial.compareTo(max) > 0 ? max : initial, max);
     }
 
     // ---- what Main wires ----
@@ -196,7 +202,7 @@ public final class SyncAgent implements AutoCloseable {
         log.info("no device token: pairing with {}", settings.server());
         SyncSettings.Timings t = settings.timings();
         pairingClient = new PairingClient(api, tokens, scheduler, clock, t.pairingPoll(),
-                new Backoff(Duration.ofSeconds(2), t.maxBackoff()), settings.hostname(), settings.playerVersion());
+                backoff(Duration.ofSeconds(2)), settings.hostname(), settings.playerVersion());
         pairingClient.start(code -> codeListeners.forEach(l -> l.accept(code))).whenComplete((token, error) -> {
             if (error == null) {
                 pairing = false;
@@ -235,11 +241,11 @@ public final class SyncAgent implements AutoCloseable {
         online = true;
         SyncSettings.Timings t = settings.timings();
         uploader = new ProofUploader(journal, api, scheduler, t.upload(), t.uploadBatch(),
-                new Backoff(Duration.ofSeconds(5), t.maxBackoff()),
+                backoff(Duration.ofSeconds(5)),
                 () -> manifests.manifest().map(m -> m.screen().id()));
         uploader.start();
         events = new EventStream(api, scheduler, clock, t.silenceLimit(),
-                new Backoff(Duration.ofSeconds(1), t.maxBackoff()), new EventStream.Listener() {
+                backoff(Duration.ofSeconds(1)), new EventStream.Listener() {
                     @Override
                     public void connected() {
                         scheduler.execute(SyncAgent.this::fetchManifest);

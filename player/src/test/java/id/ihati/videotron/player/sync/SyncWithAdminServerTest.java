@@ -1,0 +1,348 @@
+package id.ihati.videotron.player.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.media.MediaLibrary;
+import id.ihati.videotron.admin.media.Metadata;
+import id.ihati.videotron.admin.player.StatusRepository;
+import id.ihati.videotron.playlists.schedule.Filler;
+import id.ihati.videotron.playlists.schedule.Media;
+import id.ihati.videotron.admin.screen.ScreenForm;
+import id.ihati.videotron.admin.testing.TestAdmin;
+import id.ihati.videotron.admin.testing.TestScreens;
+import id.ihati.videotron.player.playback.NowPlaying;
+import id.ihati.videotron.player.proof.PlayOutcome;
+import id.ihati.videotron.player.sync.pairing.PairingCode;
+import id.ihati.videotron.playlists.manifest.Manifest;
+import id.ihati.videotron.playlists.proof.ChainCheck;
+import id.ihati.videotron.playlists.proof.PlayRecord;
+import id.ihati.videotron.playlists.schedule.Category;
+import id.ihati.videotron.playlists.timeline.PlannedPlay;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sync half against the real admin server on a random port (H2): pairing end to end, a plan change
+ * pushed over the event stream, screenshots on request, a network cut, a restart and a revoked token.
+ */
+class SyncWithAdminServerTest {
+    static TestAdmin admin;
+
+    @TempDir
+    Path data;
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private SyncAgent agent;
+    private NetworkCut network;
+
+    @BeforeAll
+    static void startServer() {
+        admin = TestAdmin.h2();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        admin.close();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+        scheduler.shutdownNow();
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    /** Short timings: polls every second (when the stream is down), heartbeats every second. */
+    private SyncSettings settings(java.net.URI server, Duration poll) {
+        return settings(server, poll, Duration.ofSeconds(20));
+    }
+
+    private SyncSettings settings(java.net.URI server, Duration poll, Duration silenceLimit) {
+        return SyncSettings.of(server, data, 100_000_000, "0.1.0-test", "uji-pc")
+                .withTimings(new SyncSettings.Timings(Duration.ofSeconds(3), Duration.ofSeconds(1), poll,
+                        Duration.ofSeconds(2), silenceLimit, Duration.ofMillis(200), Duration.ofSeconds(1), 50));
+    }
+
+    private SyncAgent agent(SyncSettings settings) {
+        agent = new SyncAgent(settings, http, scheduler, Clock.systemUTC());
+        return agent;
+    }
+
+    private static String newScreen(String prefix) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        TestScreens.create(admin, TestScreens.profile(id));
+        return id;
+    }
+
+    /** A data directory that was paired with the screen before (as after a first pairing). */
+    private void pairedBefore(String screenId) throws Exception {
+        Files.writeString(data.resolve("device-token"), TestScreens.pair(admin, screenId));
+        Files.setPosixFilePermissions(data.resolve("device-token"), PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void pairsEndToEndStoresTheTokenPrivatelyAndFetchesTheScreensPlan() throws Exception {
+        String id = newScreen("pair");
+        BlockingQueue<PairingCode> codes = new LinkedBlockingQueue<>();
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofSeconds(30)));
+        sync.onPairingCode(codes::add);
+        sync.start();
+
+        PairingCode code = codes.poll(10, TimeUnit.SECONDS);
+        assertThat(code).isNotNull();
+        assertThat(sync.status()).isEqualTo(SyncAgent.Status.PAIRING);
+        var web = TestScreens.adminClient(admin);
+        web.get("/screens/" + id);
+        assertThat(web.postForm("/screens/" + id + "/pair", Map.of("code", code.code())).statusCode()).isEqualTo(302);
+
+        await(sync::paired, "paired");
+        Path token = data.resolve("device-token");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
+        assertThat(Files.readString(token)).isNotBlank();
+        await(() -> sync.contentSource().manifest().isPresent(), "manifest");
+        assertThat(sync.contentSource().manifest().get().screen().id()).isEqualTo(id);
+        // Its heartbeat reached the server.
+        var statuses = new StatusRepository(admin.services().jdbi);
+        await(() -> statuses.find(id).isPresent(), "heartbeat stored");
+        assertThat(statuses.find(id).get().playerVersion()).isEqualTo("0.1.0-test");
+        assertThat(sync.clockOffsetMillis()).isPresent();
+    }
+
+    @Test
+    void aPlanChangeIsPushedOverTheEventStreamAndAppliedWithinSeconds() throws Exception {
+        String id = newScreen("push");
+        pairedBefore(id);
+        // Polling every 10 minutes: only the event stream can bring the change in time.
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofMinutes(10)));
+        AtomicInteger changes = new AtomicInteger();
+        sync.contentSource().onChange(changes::incrementAndGet);
+        sync.start();
+        await(() -> sync.contentSource().manifest().isPresent() && sync.eventStreamConnected(), "plan and stream");
+        String before = sync.contentSource().manifest().get().contentHash();
+
+        var web = TestScreens.adminClient(admin);
+        web.get("/screens/" + id + "/edit");
+        var fields = new HashMap<>(admin.services().screens.find(id).map(ScreenForm::of).orElseThrow().values());
+        fields.put("slotSeconds", "20");
+        assertThat(web.postForm("/screens/" + id, fields).statusCode()).isEqualTo(302);
+
+        long started = System.nanoTime();
+        await(() -> sync.contentSource().manifest().get().screen().slotSeconds() == 20, "new plan applied");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(sync.contentSource().manifest().get().contentHash()).isNotEqualTo(before);
+        assertThat(changes.get()).isGreaterThanOrEqualTo(2);
+        // It was persisted: a restart without network plays it.
+        assertThat(Files.readString(data.resolve("manifest/current.json"))).contains("\"slotSeconds\" : 20");
+    }
+
+    @Test
+    void aScreenshotRequestIsAnsweredWithTheSuppliedPicture() throws Exception {
+        String id = newScreen("shot");
+        pairedBefore(id);
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofMinutes(10)));
+        byte[] png = Files.readAllBytes(TestManifests.MEDIA.resolve("city-info.png"));
+        sync.setScreenshotter(() -> png);
+        sync.start();
+        await(sync::eventStreamConnected, "stream");
+
+        admin.services().playerEvents.requestScreenshot(id);
+
+        var shots = new id.ihati.videotron.admin.player.Screenshots(admin.services().jdbi, admin.services().clock,
+                admin.dataDir());
+        await(() -> shots.latest(id).isPresent(), "screenshot stored");
+        assertThat(Files.readAllBytes(shots.latest(id).get().file())).isEqualTo(png);
+    }
+
+    @Test
+    void duringANetworkCutPlaysAreKeptAndUploadedAfterwardsNoneLostNoneTwice() throws Exception {
+        String id = newScreen("cut");
+        pairedBefore(id);
+        network = new NetworkCut(admin.port());
+        SyncAgent sync = agent(settings(network.uri(), Duration.ofSeconds(1)));
+        sync.start();
+        await(() -> sync.contentSource().manifest().isPresent() && sync.eventStreamConnected(), "online");
+        Manifest plan = sync.contentSource().manifest().get();
+
+        report(sync, id, 0, 5);
+        await(() -> sync.unacknowledgedPlays() == 0, "first plays uploaded");
+
+        network.set(NetworkCut.Mode.DOWN);
+        await(() -> !sync.eventStreamConnected(), "stream noticed down");
+        report(sync, id, 5, 30);
+        Thread.sleep(3_000);   // several failed polls, heartbeats and uploads
+        assertThat(sync.contentSource().manifest()).contains(plan);   // playback goes on
+        assertThat(sync.unacknowledgedPlays()).isEqualTo(30);
+
+        network.set(NetworkCut.Mode.UP);
+        await(() -> sync.unacknowledgedPlays() == 0, "backlog uploaded");
+        await(sync::eventStreamConnected, "stream back");
+
+        List<PlayRecord> stored = storedPlays(id);
+        assertThat(stored).hasSize(35);
+        assertThat(stored.stream().map(PlayRecord::playId).distinct()).hasSize(35);
+        assertThat(ChainCheck.verify(stored, PlayRecord.GENESIS, 1).problems()).isEmpty();
+        assertThat(network.requests("POST /api/v1/player/plays ")).isLessThanOrEqualTo(1 + 30 / 50 + 1 + 3);
+    }
+
+    @Test
+    void aStreamThatFallsSilentIsNoticedByItsMissingPings() throws Exception {
+        String id = newScreen("silent");
+        pairedBefore(id);
+        network = new NetworkCut(admin.port());
+        // The server pings every 15 s: 18 s without a byte means the link is dead.
+        SyncAgent sync = agent(settings(network.uri(), Duration.ofSeconds(1), Duration.ofSeconds(18)));
+        sync.start();
+        await(sync::eventStreamConnected, "stream up");
+
+        network.set(NetworkCut.Mode.SILENT);   // nothing arrives, nothing is closed
+        long silentSince = System.nanoTime();
+        await(() -> !sync.eventStreamConnected(), "silence noticed", Duration.ofSeconds(40));
+        assertThat(Duration.ofNanos(System.nanoTime() - silentSince)).isGreaterThan(Duration.ofSeconds(3));
+
+        network.set(NetworkCut.Mode.DOWN);
+        network.set(NetworkCut.Mode.UP);
+        await(sync::eventStreamConnected, "stream reconnected");
+    }
+
+    @Test
+    void aRestartResumesWithoutPairingAndTheChainContinues() throws Exception {
+        String id = newScreen("restart");
+        pairedBefore(id);
+        SyncAgent first = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofSeconds(1)));
+        first.start();
+        await(() -> first.contentSource().manifest().isPresent(), "plan");
+        report(first, id, 0, 3);
+        await(() -> first.unacknowledgedPlays() == 0, "uploaded");
+        first.close();
+
+        BlockingQueue<PairingCode> codes = new LinkedBlockingQueue<>();
+        SyncAgent second = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofSeconds(1)));
+        second.onPairingCode(codes::add);
+        assertThat(second.contentSource().manifest()).isPresent();   // before start, from disk
+        second.start();
+        report(second, id, 3, 3);
+        await(() -> second.unacknowledgedPlays() == 0, "uploaded after restart");
+
+        assertThat(codes).isEmpty();
+        List<PlayRecord> stored = storedPlays(id);
+        assertThat(stored).extracting(PlayRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(ChainCheck.verify(stored, PlayRecord.GENESIS, 1).problems()).isEmpty();
+    }
+
+    @Test
+    void aRevokedTokenSendsThePlayerBackToPairingWhileThePlanKeepsPlaying() throws Exception {
+        String id = newScreen("revoke");
+        pairedBefore(id);
+        BlockingQueue<PairingCode> codes = new LinkedBlockingQueue<>();
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofSeconds(1)));
+        sync.onPairingCode(codes::add);
+        sync.start();
+        await(() -> sync.contentSource().manifest().isPresent(), "plan");
+
+        var web = TestScreens.adminClient(admin);
+        web.get("/screens/" + id);
+        assertThat(web.postForm("/screens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(302);
+
+        assertThat(codes.poll(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(sync.paired()).isFalse();
+        assertThat(data.resolve("device-token")).doesNotExist();
+        assertThat(sync.contentSource().manifest()).isPresent();
+    }
+
+    @Test
+    void aNewPlansMediaAndVideoOnlyCopiesAreDownloadedAndVerifiedBeforeThePlanIsPlayed() throws Exception {
+        String id = newScreen("media");
+        pairedBefore(id);
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofMinutes(10)));
+        ContentSource content = sync.contentSource();
+        List<String> missingAtChange = new java.util.concurrent.CopyOnWriteArrayList<>();
+        content.onChange(() -> content.manifest().ifPresent(m -> ManifestSync.requiredFiles(m).stream()
+                .filter(f -> content.verifiedFile(f.sha256()).isEmpty())
+                .forEach(f -> missingAtChange.add(f.sha256()))));
+        sync.start();
+        await(() -> content.manifest().isPresent() && sync.eventStreamConnected(), "first plan");
+
+        // The ADMIN puts a video with sound and a poster into the filler rotation (the test screen is silent).
+        var services = admin.services();
+        User editor = services.users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
+        User adminUser = services.users.findByUsername(admin.username(Role.ADMIN)).orElseThrow();
+        var library = (MediaLibrary) services.mediaCatalog;
+        var video = library.importApproved(editor, TestManifests.MEDIA.resolve("health-with-audio.mp4"),
+                new Metadata("Cegah DBD", "Dinkes", Category.HEALTH, List.of(), null, null, 15));
+        var poster = library.importApproved(editor, TestManifests.MEDIA.resolve("health-poster.jpg"),
+                new Metadata("Imunisasi", "Dinkes", Category.HEALTH, List.of(), null, null, 15));
+        services.scheduling.setFiller(adminUser, new Filler(List.of(video.id(), poster.id())),
+                services.scheduling.latestNumber(), "uji pemutar");
+
+        await(() -> content.manifest().map(m -> m.media().size() == 2).orElse(false), "plan with media played");
+        Manifest plan = content.manifest().get();
+        Media clip = plan.media().stream().filter(m -> m.id().equals(video.id())).findFirst().orElseThrow();
+        assertThat(clip.videoOnly()).as("the server made a video-only copy").isNotNull();
+        assertThat(ManifestSync.requiredFiles(plan)).hasSize(3);
+        assertThat(missingAtChange).as("files missing when the plan was handed to playback").isEmpty();
+        Path original = content.verifiedFile(clip.sha256()).orElseThrow();
+        assertThat(Files.readAllBytes(original)).isEqualTo(TestManifests.bytes("health-with-audio.mp4"));
+        Path silent = content.verifiedFile(clip.videoOnly().sha256()).orElseThrow();
+        assertThat(TestManifests.sha256(Files.readAllBytes(silent))).isEqualTo(clip.videoOnly().sha256());
+        assertThat(data.resolve("media/partial")).isEmptyDirectory();
+    }
+
+    private static void report(SyncAgent sync, String screenId, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            Instant start = Instant.parse("2026-11-25T07:00:00Z").plusSeconds(15L * i);
+            var planned = new PlannedPlay(start, start.plusSeconds(15), screenId, "m-" + i, Category.FILLER, null,
+                    LocalDate.of(2026, 11, 25), 0, i % 8, 1);
+            sync.playReporter().report(new PlayOutcome(planned, start, start.plusSeconds(15), true, null));
+        }
+    }
+
+    private static List<PlayRecord> storedPlays(String screenId) {
+        return new id.ihati.videotron.admin.player.ProofOfPlay(admin.services().jdbi, admin.services().clock)
+                .between(screenId, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, what, Duration.ofSeconds(20));
+    }
+
+    private static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
