@@ -45,6 +45,7 @@ public final class AdminApp {
                 staticFiles.hostedPath = "/assets";
                 staticFiles.directory = "/assets";
                 staticFiles.location = Location.CLASSPATH;
+                staticFiles.roles = java.util.Set.of(id.ihati.videotron.admin.auth.Role.PUBLIC); // CSS/JS for the login page too
             });
             // Uploads go to disk above 1 MiB and are bounded: Javalin's defaults are unlimited.
             var multipart = new MultipartConfig();

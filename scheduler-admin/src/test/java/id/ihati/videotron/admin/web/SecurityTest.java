@@ -55,6 +55,9 @@ class SecurityTest {
             assertThat(h.firstValue("X-Frame-Options")).as(what).hasValue("DENY");
             assertThat(h.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
         });
+        var css = answers.get("stylesheet");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         assertThat(SecurityHeaders.CSP).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("script-src 'self' 'unsafe-inline'");
     }
