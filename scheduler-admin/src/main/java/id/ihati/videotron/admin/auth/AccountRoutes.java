@@ -51,7 +51,7 @@ public final class AccountRoutes implements Routes {
             problems.add(Problem.of(null, "login.throttled", LoginThrottle.WINDOW.toMinutes()));
         } else if (problems.isEmpty()) {
             var hash = s.users.passwordHash(username);
-            if (hash.isPresent() && Passwords.matches(password, hash.get())) {
+            if (hash.isPresent() ? Passwords.matches(password, hash.get()) : Passwords.decoyCheck(password)) {
                 s.loginThrottle.succeeded(username);
                 var user = s.users.findByUsername(username).orElseThrow();
                 // A new session on every login, and the one the browser brought (if any) ends: a session id
