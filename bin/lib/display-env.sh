@@ -1,19 +1,21 @@
-# Sourced by the player's benchmark scripts: a private Xvfb display and PulseAudio with a null sink, as
-# bin/run-tests sets up for the tests, torn down again on exit; and the player's test classpath.
+# Sourced by bin/run-tests and the player's benchmark scripts: a private Xvfb display and a private
+# PulseAudio daemon with a null sink, torn down again on exit. Nothing global is touched (no ~/.asoundrc,
+# no shared daemon), so several runs on one machine do not disturb each other.
+# JavaFX refuses every file with sound when no audio device exists; an ALSA null device does not help
+# (clips end early), PulseAudio's null sink keeps real time.
 # Needs the Debian packages xvfb, pulseaudio and libasound2-plugins (bin/run-tests installs them).
 
-display_env_work=$(mktemp -d /tmp/ihati-bench.XXXXXX)
+display_env_work=$(mktemp -d /tmp/ihati-env.XXXXXX)
 display_env_pids=()
-display_env_asoundrc=""
 display_env_cleanup() {
   for pid in "${display_env_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [[ -n "${display_env_pulse:-}" ]] && pulseaudio --kill 2>/dev/null || true
-  [[ -n "$display_env_asoundrc" ]] && rm -f "$HOME/.asoundrc"
+  if [[ -f "$display_env_work/pulse/pid" ]]; then kill "$(cat "$display_env_work/pulse/pid")" 2>/dev/null || true; fi
   rm -rf "$display_env_work"
 }
 trap display_env_cleanup EXIT
 
-# start_display_env [WIDTHxHEIGHT]: a private X display from :90 up, exported as DISPLAY.
+# start_display_env [WIDTHxHEIGHT]: a private X display from :90 up (exported as DISPLAY), and a private
+# PulseAudio that ALSA's default device plays into (PULSE_SERVER, ALSA_CONFIG_PATH exported).
 start_display_env() {
   local size=${1:-1280x1024} display=90
   while [[ -e /tmp/.X11-unix/X$display || -e /tmp/.X$display-lock ]]; do display=$((display + 1)); done
@@ -21,16 +23,17 @@ start_display_env() {
   display_env_pids+=($!)
   export DISPLAY=":$display"
   for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X$display ]] && break; sleep 0.1; done
-  if ! pulseaudio --check 2>/dev/null; then
-    pulseaudio --daemonize=yes --exit-idle-time=-1 -n \
-      --load="module-null-sink sink_name=null" --load=module-native-protocol-unix \
-      >"$display_env_work/pulse.log" 2>&1 || true
-    display_env_pulse=1
-  fi
-  if [[ ! -e "$HOME/.asoundrc" ]]; then
-    printf 'pcm.!default { type pulse }\nctl.!default { type pulse }\n' >"$HOME/.asoundrc"
-    display_env_asoundrc=1
-  fi
+
+  mkdir -p "$display_env_work/pulse"
+  export PULSE_RUNTIME_PATH="$display_env_work/pulse"
+  export PULSE_SERVER="unix:$display_env_work/pulse/native"
+  pulseaudio --daemonize=yes --exit-idle-time=-1 -n --use-pid-file=yes \
+    --load="module-null-sink sink_name=null" \
+    --load="module-native-protocol-unix socket=$display_env_work/pulse/native" \
+    >"$display_env_work/pulse.log" 2>&1 || echo "display-env: PulseAudio did not start (see tests needing sound)" >&2
+  printf '</usr/share/alsa/alsa.conf>\npcm.!default { type pulse }\nctl.!default { type pulse }\n' \
+    >"$display_env_work/asound.conf"
+  export ALSA_CONFIG_PATH="$display_env_work/asound.conf"
 }
 
 # player_test_classpath: compiles the player and its tests (offline when possible) and prints the classpath

@@ -70,12 +70,19 @@ public final class AdminServer implements AutoCloseable {
         try {
             jobs = new JobScheduler(dataSource, config.postgres(), services);
             jobs.every(MediaPurgeJob.class, MediaPurgeJob.EVERY_SECONDS);
+            jobs.every(id.ihati.videotron.admin.dashboard.ScreenWatchJob.class,
+                    id.ihati.videotron.admin.dashboard.ScreenWatchJob.INTERVAL_SECONDS);
+            jobs.every(id.ihati.videotron.admin.dashboard.PlayRollupJob.class,
+                    id.ihati.videotron.admin.dashboard.PlayRollupJob.INTERVAL_SECONDS);
+            jobs.every(id.ihati.videotron.admin.booking.BoundaryJob.class,
+                    id.ihati.videotron.admin.booking.BoundaryJob.EVERY_SECONDS);
             jobs.start();
             jobs.every(PurgeSessionsJob.class, PurgeSessionsJob.EVERY_SECONDS);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the job scheduler", e);
         }
         Javalin app = AdminApp.create(services).start();
+        services.playerHub.start();
         log.info("I-Hati Videotron admin server listening on port {} (database: {})", app.port(),
                 config.jdbcUrl() == null ? "embedded H2 in " + config.dataDir() : redact(config.jdbcUrl()));
         var server = new AdminServer(services, jobs, app, own);
@@ -120,6 +127,7 @@ public final class AdminServer implements AutoCloseable {
 
     @Override
     public void close() {
+        services.playerHub.close();
         app.stop();
         try {
             jobs.close();

@@ -7,9 +7,13 @@ import id.ihati.videotron.admin.auth.LoginThrottle;
 import id.ihati.videotron.admin.auth.SessionRepository;
 import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.booking.ScheduleSource;
+import id.ihati.videotron.admin.booking.Scheduling;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.media.MediaLibrary;
+import id.ihati.videotron.admin.player.DeviceTokens;
+import id.ihati.videotron.admin.player.Pairing;
 import id.ihati.videotron.admin.player.PlayerEvents;
+import id.ihati.videotron.admin.player.PlayerHub;
 import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.admin.web.Templates;
 import java.time.Clock;
@@ -32,10 +36,15 @@ public final class Services {
     public final AuditLog audit;
     public final Access access;
     public final ScreenRepository screens;
+    public final DeviceTokens deviceTokens;
+    public final Pairing pairing;
+    public final PlayerHub playerHub;
     // Seams between features built in parallel; each feature replaces its NONE with the real thing.
     public final MediaCatalog mediaCatalog;
     public final ScheduleSource schedule;
+    public final Scheduling scheduling;
     public final PlayerEvents playerEvents;
+    public final id.ihati.videotron.admin.review.ReviewService review;
 
     public Services(AdminConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -48,13 +57,17 @@ public final class Services {
         this.loginThrottle = new LoginThrottle(jdbi, clock);
         this.audit = new AuditLog(jdbi, clock);
         this.screens = new ScreenRepository(jdbi);
+        this.deviceTokens = new DeviceTokens(jdbi, clock);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
         this.mediaCatalog = new MediaLibrary(config.dataDir(), config.maxUploadBytes(), jdbi, audit, clock);
-        this.schedule = ScheduleSource.NONE;
-        this.playerEvents = PlayerEvents.NONE;
+        this.schedule = this.scheduling = new Scheduling(this);
+        this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
+        this.playerHub = new PlayerHub(this, deviceTokens);
+        this.playerEvents = playerHub;
+        this.review = new id.ihati.videotron.admin.review.ReviewService(this);
     }
 
     private DeviceAuthenticator deviceAuthenticator() {
-        return DeviceAuthenticator.NONE;
+        return deviceTokens;
     }
 }

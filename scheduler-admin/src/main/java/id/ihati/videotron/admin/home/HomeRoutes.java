@@ -2,12 +2,11 @@ package id.ihati.videotron.admin.home;
 
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Role;
-import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
-/** The start page and {@code /healthz}. */
+/** {@code /healthz}; the start page is the dashboard ({@code dashboard.DashboardRoutes}). */
 public final class HomeRoutes implements Routes {
     private final Services s;
 
@@ -17,7 +16,6 @@ public final class HomeRoutes implements Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/", ctx -> s.templates.render(ctx, "home.jte", Pages.context(ctx)), Role.SIGNED_IN);
         routes.get("/healthz", ctx -> {
             s.jdbi.useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
             ctx.json(Map.of("status", "ok"));

@@ -1,20 +1,35 @@
 package id.ihati.videotron.admin.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.FitMode;
 import id.ihati.videotron.playlists.schedule.Location;
 import id.ihati.videotron.playlists.schedule.OutputArea;
 import id.ihati.videotron.playlists.schedule.Resolution;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Screens for tests: a realistic profile, and creating it in a test server's database (audited, players told).
- * The player's integration tests also use {@code createAndPair} to get a device token.
+ * Screens for tests: a realistic profile, creating it in a test server's database (audited, players told),
+ * and pairing a player with it the real way. The player's integration tests use {@link #createAndPair} to get
+ * a device token.
  */
 public final class TestScreens {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Signing in costs an Argon2 hash (about a second here): one signed-in ADMIN client per server. */
+    private static final Map<TestAdmin, WebClient> ADMINS = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
+
     private TestScreens() {
     }
 
@@ -34,10 +49,70 @@ public final class TestScreens {
         Services s = admin.services();
         s.jdbi.useTransaction(h -> {
             s.screens.insert(h, profile, null, s.clock.instant());
-            s.audit.record(h, admin.username(id.ihati.videotron.admin.auth.Role.ADMIN), "SCREEN_CREATE",
-                    "screen", profile.id(), null);
+            s.audit.record(h, admin.username(Role.ADMIN), "SCREEN_CREATE", "screen", profile.id(), null);
         });
         s.playerEvents.scheduleChanged();
         return profile;
+    }
+
+    /**
+     * Creates the screen and pairs a player with it as a real one is paired: the player asks for a code over
+     * HTTP, the test ADMIN types it on the screen page, the player collects its token. Returns the token.
+     */
+    public static String createAndPair(TestAdmin admin, ScreenProfile profile) {
+        create(admin, profile);
+        return pair(admin, profile.id());
+    }
+
+    /** Pairs a new player with an existing screen (unpairing its previous one); returns the device token. */
+    public static String pair(TestAdmin admin, String screenId) {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode started = json(send(http, HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/api/v1/pairing"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"hostname\":\"uji-pc\",\"playerVersion\":\"0.1.0\"}"))
+                .build(), 201));
+        String code = started.get("code").asText();
+        WebClient web = adminClient(admin);
+        web.get("/screens/" + screenId);
+        var claim = web.postForm("/screens/" + screenId + "/pair", Map.of("code", code));
+        if (claim.statusCode() != 302) {
+            throw new IllegalStateException("claiming code " + code + " failed: " + claim.statusCode());
+        }
+        JsonNode paired = json(send(http, HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/api/v1/pairing/" + code))
+                .header("X-Pairing-Secret", started.get("secret").asText()).GET().build(), 200));
+        return paired.get("deviceToken").asText();
+    }
+
+    /** A signed-in ADMIN client of this server, made once and reused. */
+    public static WebClient adminClient(TestAdmin admin) {
+        return ADMINS.computeIfAbsent(admin, a -> a.as(Role.ADMIN));
+    }
+
+    /** A {@link TestPlayer} for a newly created and paired screen. */
+    public static TestPlayer player(TestAdmin admin, ScreenProfile profile) {
+        return new TestPlayer(admin.baseUrl(), createAndPair(admin, profile));
+    }
+
+    private static String send(HttpClient http, HttpRequest request, int expected) {
+        try {
+            var r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

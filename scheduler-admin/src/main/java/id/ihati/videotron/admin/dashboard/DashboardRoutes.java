@@ -1,0 +1,37 @@
+package id.ihati.videotron.admin.dashboard;
+
+import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.web.Pages;
+import id.ihati.videotron.admin.web.Routes;
+import io.javalin.config.RoutesConfig;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+
+/** The start page for everyone signed in: the live state of every screen. */
+public final class DashboardRoutes implements Routes {
+    private final Services s;
+    private final Dashboard dashboard;
+
+    public DashboardRoutes(Services services) {
+        this.s = services;
+        this.dashboard = new Dashboard(services);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> {
+            var page = Pages.context(ctx);
+            var cards = dashboard.cards(page.locale());
+            Set<ZoneId> zones = new java.util.HashSet<>();
+            cards.forEach(c -> zones.add(c.screen().profile().timeZone()));
+            ZoneId zone = zones.size() == 1 ? zones.iterator().next()
+                    : id.ihati.videotron.playlists.schedule.ScreenProfile.DEFAULT_ZONE;
+            s.templates.render(ctx, "dashboard/index.jte", page, Map.of("cards", cards,
+                    "now", Dashboard.when(s.clock.instant(), zone, s.clock.instant(), page.locale()),
+                    "online", cards.stream().filter(ScreenCard::online).count(),
+                    "incidents", cards.stream().mapToLong(c -> c.incidents().size()).sum()));
+        }, Role.SIGNED_IN);
+    }
+}

@@ -1,0 +1,169 @@
+package id.ihati.videotron.admin.player;
+
+import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.booking.PublishedSchedule;
+import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.playlists.manifest.Manifest;
+import id.ihati.videotron.playlists.manifest.ManifestCodec;
+import id.ihati.videotron.playlists.schedule.Alert;
+import id.ihati.videotron.playlists.schedule.Booking;
+import id.ihati.videotron.playlists.schedule.Filler;
+import id.ihati.videotron.playlists.schedule.Media;
+import id.ihati.videotron.playlists.schedule.ScreenProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds each screen's manifest and keeps the newest one per screen in memory, so that a player asking
+ * "still {@code <hash>}?" is answered without the database. A kept manifest is used while the change counter
+ * ({@link PlayerHub#generation()}) is unchanged and it is younger than {@link #MAX_AGE} (manifests cover a
+ * sliding 7 days, so they are rebuilt now and then even when nothing was published).
+ */
+public final class ManifestService {
+    private static final Logger log = LoggerFactory.getLogger(ManifestService.class);
+    public static final Duration HORIZON = Duration.ofDays(7);
+    public static final Duration MAX_AGE = Duration.ofMinutes(5);
+    public static final String MEDIA_PATH = "/api/v1/media/";
+
+    /**
+     * A built manifest with its JSON, ready to send.
+     *
+     * @param missing media ids the schedule names but the library cannot give this screen (left out)
+     */
+    public record Built(Manifest manifest, byte[] json, byte[] gzip, String contentHash, List<String> missing,
+                        long generation, Instant builtAt) {
+        public String etag() {
+            return "\"" + contentHash + "\"";
+        }
+    }
+
+    private final Services s;
+    private final Clock clock;
+    private final LongSupplier generation;
+    private final ConcurrentHashMap<String, Built> current = new ConcurrentHashMap<>();
+
+    /** Reads screens, the published schedule and the media catalog from {@code services} when it builds. */
+    public ManifestService(Services services, LongSupplier generation) {
+        this.s = services;
+        this.clock = services.clock;
+        this.generation = generation;
+    }
+
+    /** The kept manifest if it is still good, without touching the database; else empty. */
+    public Optional<Built> kept(String screenId) {
+        Built b = current.get(screenId);
+        if (b == null || b.generation() != generation.getAsLong()
+                || !clock.instant().isBefore(b.builtAt().plus(MAX_AGE))) {
+            return Optional.empty();
+        }
+        return Optional.of(b);
+    }
+
+    /** The screen's manifest: the kept one, or a fresh one; empty when the screen no longer exists. */
+    public Optional<Built> current(String screenId) {
+        Optional<Built> kept = kept(screenId);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        long gen = generation.getAsLong();
+        Optional<ScreenProfile> profile = s.screens.profile(screenId);
+        if (profile.isEmpty()) {
+            current.remove(screenId);
+            return Optional.empty();
+        }
+        Built built = build(profile.get(), s.schedule.published(), s.mediaCatalog, clock.instant(), gen);
+        Built before = current.put(screenId, built);
+        if (!built.missing().isEmpty() && (before == null || !before.missing().equals(built.missing()))) {
+            log.warn("Screen {}: media {} named by the schedule are not available for it and were left out "
+                    + "of its manifest", screenId, built.missing());
+        }
+        return Optional.of(built);
+    }
+
+    /** Forgets every kept manifest. */
+    public void forgetAll() {
+        current.clear();
+    }
+
+    /**
+     * The manifest of {@code screen} at {@code now}: the bookings, alerts and filler that target it from today
+     * to the end of the 7th day after (screen-local), and every media item they name that the library gives this screen. Items it cannot give
+     * are left out (a booking left with none is dropped) and listed in {@link Built#missing()}. Pure.
+     */
+    public static Built build(ScreenProfile screen, PublishedSchedule published, MediaCatalog catalog,
+                              Instant now, long generation) {
+        // Valid until local midnight 7 days after today: the hash stays put all day unless content changes.
+        LocalDate firstDay = now.atZone(screen.timeZone()).toLocalDate();
+        LocalDate lastDay = firstDay.plusDays(HORIZON.toDays());
+        Instant until = lastDay.plusDays(1).atStartOfDay(screen.timeZone()).toInstant();
+        List<Booking> bookings = published.bookings().stream()
+                .filter(b -> b.targets().includes(screen))
+                .filter(b -> !b.dateTo().isBefore(firstDay) && !b.dateFrom().isAfter(lastDay))
+                .toList();
+        List<Alert> alerts = published.alerts().stream()
+                .filter(a -> a.targets().includes(screen))
+                .filter(a -> (a.until() == null || a.until().isAfter(now)) && a.from().isBefore(until))
+                .toList();
+        Filler filler = published.filler();
+
+        Set<String> named = new LinkedHashSet<>();
+        alerts.forEach(a -> named.add(a.mediaId()));
+        bookings.forEach(b -> named.addAll(b.items()));
+        if (filler != null) {
+            named.addAll(filler.items());
+        }
+        Map<String, Media> media = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : named) {
+            Optional<Media> m = catalog.forScreen(id, screen)
+                    .filter(x -> (x.validUntil() == null || x.validUntil().isAfter(now))
+                            && (x.validFrom() == null || x.validFrom().isBefore(until)));
+            m.ifPresentOrElse(x -> media.put(id, x), () -> missing.add(id));
+        }
+        List<Booking> playable = new ArrayList<>();
+        for (Booking b : bookings) {
+            List<String> items = b.items().stream().filter(media::containsKey).toList();
+            if (!items.isEmpty()) {
+                playable.add(items.size() == b.items().size() ? b : new Booking(b.id(), b.title(), b.category(),
+                        b.ownerOrganisation(), items, b.targets(), b.dateFrom(), b.dateTo(), b.weekdays(),
+                        b.windows(), b.frequency(), b.priority()));
+            }
+        }
+        List<Alert> playableAlerts = alerts.stream().filter(a -> media.containsKey(a.mediaId())).toList();
+        Filler playableFiller = null;
+        if (filler != null) {
+            List<String> items = filler.items().stream().filter(media::containsKey).toList();
+            playableFiller = items.isEmpty() ? null : new Filler(items);
+        }
+        Manifest manifest = ManifestCodec.withContentHash(new Manifest(Manifest.FORMAT_VERSION, screen, now, until,
+                published.version(), MEDIA_PATH, List.copyOf(media.values()), playable, playableAlerts,
+                playableFiller, null));
+        byte[] json = ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8);
+        return new Built(manifest, json, gzip(json), manifest.contentHash(), List.copyOf(missing), generation, now);
+    }
+
+    /** Compressed once per build, so the many players that fetch the same manifest cost no compression. */
+    private static byte[] gzip(byte[] bytes) {
+        var out = new java.io.ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (var z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("gzip into memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+}

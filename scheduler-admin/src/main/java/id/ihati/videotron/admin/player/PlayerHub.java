@@ -1,0 +1,276 @@
+package id.ihati.videotron.admin.player;
+
+import id.ihati.videotron.admin.Services;
+import io.javalin.http.sse.SseClient;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connected players of this server node and what tells them about changes.
+ *
+ * <p>{@link #scheduleChanged()} counts up the change counter in the database ({@code player_sync}) and, on
+ * this node's own thread, rebuilds the manifest of every connected screen and sends {@code manifest} (or
+ * {@code alert} when an alert appeared) to its players if the content hash changed. Every node reads the
+ * counter about once a second ({@link #WATCH_INTERVAL}); a node that sees it move forgets its kept manifests
+ * and tokens and tells its own players the same way, so a publish on node A reaches players streaming from
+ * node B within about a second. Screenshot requests travel the same way through {@code screenshot_request}.
+ * Every {@link #PING_INTERVAL} each stream gets a {@code : ping} comment; a write that fails closes the
+ * stream and drops the client.
+ */
+public final class PlayerHub implements PlayerEvents, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PlayerHub.class);
+    public static final Duration PING_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+
+    private final Services s;
+    private final DeviceTokens tokens;
+    private final ManifestService manifests;
+    private final Map<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
+    /** The content hash each screen's players were last told about (or connected with). */
+    private final Map<String, String> toldHash = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> toldAlerts = new ConcurrentHashMap<>();
+    private final Set<String> sentScreenshotRequests = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor;
+    private volatile long generation = -1;
+
+    public PlayerHub(Services services, DeviceTokens tokens) {
+        this.s = services;
+        this.tokens = tokens;
+        this.manifests = new ManifestService(services, this::generation);
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "player-hub");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the change watch and the pings. */
+    public void start() {
+        generation = readGeneration();
+        executor.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::ping, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    public ManifestService manifests() {
+        return manifests;
+    }
+
+    /** The change counter as this node last read it. */
+    public long generation() {
+        return generation;
+    }
+
+    @Override
+    public void scheduleChanged() {
+        long now = s.jdbi.inTransaction(h -> {
+            h.createUpdate("UPDATE player_sync SET generation = generation + 1 WHERE id = 1").execute();
+            return h.createQuery("SELECT generation FROM player_sync WHERE id = 1").mapTo(Long.class).one();
+        });
+        // Forget here, before the caller answers: the next manifest request must see the change.
+        forget(now);
+        executor.execute(this::tellPlayers);
+    }
+
+    @Override
+    public void requestScreenshot(String screenId) {
+        String id = UUID.randomUUID().toString();
+        s.jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO screenshot_request (id, screen_id, requested_by, requested_at)
+                        VALUES (:id, :s, 'system', :now)""")
+                .bind("id", id).bind("s", screenId).bind("now", Timestamp.from(s.clock.instant())).execute());
+        executor.execute(() -> sendScreenshotRequest(screenId, id));
+    }
+
+    /** Registers a player's stream and tells it the current content hash, so it catches up on what it missed. */
+    public void connect(SseClient client, String screenId) {
+        client.keepAlive();
+        clients.computeIfAbsent(screenId, k -> new CopyOnWriteArraySet<>()).add(client);
+        client.onClose(() -> disconnect(client, screenId));
+        executor.execute(() -> {
+            Optional<ManifestService.Built> built = manifests.current(screenId);
+            built.ifPresent(b -> {
+                toldHash.putIfAbsent(screenId, b.contentHash());
+                toldAlerts.putIfAbsent(screenId, alertIds(b));
+                send(client, screenId, "manifest", "{\"contentHash\":\"" + b.contentHash() + "\"}");
+            });
+        });
+        log.info("Player of screen {} connected to the event stream ({} streams for it on this node)", screenId,
+                clients.get(screenId).size());
+    }
+
+    private void disconnect(SseClient client, String screenId) {
+        Set<SseClient> set = clients.get(screenId);
+        if (set != null && set.remove(client)) {
+            log.info("Player of screen {} left the event stream", screenId);
+        }
+    }
+
+    /** Number of open streams for a screen on this node. */
+    public int connected(String screenId) {
+        Set<SseClient> set = clients.get(screenId);
+        return set == null ? 0 : set.size();
+    }
+
+    /** Forgets what is kept about a screen or token on this node; used after edits made here. */
+    public void forgetScreen(String screenId) {
+        tokens.forget(screenId);
+    }
+
+    private void watch() {
+        try {
+            if (forget(readGeneration())) {
+                tellPlayers();
+            }
+            pushPendingScreenshotRequests();
+        } catch (RuntimeException e) {
+            // The database may be briefly away; the next round tries again.
+            log.warn("Change watch failed: {}", e.toString());
+        }
+    }
+
+    /** Adopts a newer change counter: forgets kept manifests and tokens. False if it was not newer. */
+    private synchronized boolean forget(long newGeneration) {
+        if (newGeneration <= generation) {
+            return false;
+        }
+        generation = newGeneration;
+        manifests.forgetAll();
+        tokens.forgetAll();
+        return true;
+    }
+
+    /** Runs on the hub's thread: tells connected players whose manifest changed. */
+    private void tellPlayers() {
+        for (String screenId : List.copyOf(clients.keySet())) {
+            if (connected(screenId) == 0) {
+                continue;
+            }
+            try {
+                Optional<ManifestService.Built> built = manifests.current(screenId);
+                if (built.isEmpty()) {
+                    continue;
+                }
+                ManifestService.Built b = built.get();
+                Set<String> alerts = alertIds(b);
+                Set<String> before = toldAlerts.getOrDefault(screenId, Set.of());
+                Optional<String> newAlert = alerts.stream().filter(a -> !before.contains(a)).findFirst();
+                toldAlerts.put(screenId, alerts);
+                if (b.contentHash().equals(toldHash.put(screenId, b.contentHash()))) {
+                    continue;
+                }
+                if (newAlert.isPresent()) {
+                    broadcast(screenId, "alert", "{\"alertId\":\"" + json(newAlert.get()) + "\"}");
+                } else {
+                    broadcast(screenId, "manifest", "{\"contentHash\":\"" + b.contentHash() + "\"}");
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not build the manifest of screen {} to tell its players", screenId, e);
+            }
+        }
+    }
+
+    private void pushPendingScreenshotRequests() {
+        if (clients.isEmpty()) {
+            return;
+        }
+        Instant since = s.clock.instant().minus(Duration.ofMinutes(2));
+        var pending = s.jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, screen_id FROM screenshot_request
+                        WHERE fulfilled_at IS NULL AND requested_at > :since""")
+                .bind("since", Timestamp.from(since))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+        for (var p : pending) {
+            if (!sentScreenshotRequests.contains(p.getKey()) && connected(p.getValue()) > 0) {
+                sendScreenshotRequest(p.getValue(), p.getKey());
+            }
+        }
+    }
+
+    private void sendScreenshotRequest(String screenId, String requestId) {
+        if (connected(screenId) > 0) {
+            sentScreenshotRequests.add(requestId);
+            broadcast(screenId, "screenshot", "{\"requestId\":\"" + requestId + "\"}");
+        }
+    }
+
+    private void ping() {
+        for (var e : clients.entrySet()) {
+            for (SseClient c : e.getValue()) {
+                try {
+                    c.sendComment("ping");
+                } catch (RuntimeException ex) {
+                    drop(c, e.getKey(), ex);
+                }
+            }
+        }
+    }
+
+    private void broadcast(String screenId, String event, String data) {
+        for (SseClient c : clients.getOrDefault(screenId, Set.of())) {
+            send(c, screenId, event, data);
+        }
+    }
+
+    private void send(SseClient c, String screenId, String event, String data) {
+        try {
+            c.sendEvent(event, data);
+            if (c.terminated()) {
+                drop(c, screenId, null);
+            }
+        } catch (RuntimeException ex) {
+            drop(c, screenId, ex);
+        }
+    }
+
+    private void drop(SseClient c, String screenId, RuntimeException why) {
+        disconnect(c, screenId);
+        if (why != null) {
+            log.info("Dropped the event stream of screen {}: {}", screenId, why.toString());
+        }
+        try {
+            c.close();
+        } catch (RuntimeException ignored) {
+            // already gone: closing a dead stream has nothing left to do
+        }
+    }
+
+    private long readGeneration() {
+        return s.jdbi.withHandle(h -> h.createQuery("SELECT generation FROM player_sync WHERE id = 1")
+                .mapTo(Long.class).one());
+    }
+
+    private static Set<String> alertIds(ManifestService.Built b) {
+        Set<String> ids = new HashSet<>();
+        b.manifest().alerts().forEach(a -> ids.add(a.id()));
+        return ids;
+    }
+
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        for (var e : clients.entrySet()) {
+            e.getValue().forEach(SseClient::close);
+        }
+        clients.clear();
+    }
+}

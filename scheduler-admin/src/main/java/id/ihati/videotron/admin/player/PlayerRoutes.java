@@ -1,0 +1,192 @@
+package id.ihati.videotron.admin.player;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ihati.videotron.admin.AdminApp;
+import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.auth.Access;
+import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.web.Problem;
+import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.ValidationException;
+import id.ihati.videotron.playlists.proof.PlayRecord;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The player API, version 1, exactly as docs/player-api.md describes it. */
+public final class PlayerRoutes implements Routes {
+    private static final int MAX_JSON = 2 * 1024 * 1024;
+    private final Services s;
+    private final ObjectMapper json = AdminApp.jsonMapper();
+    private final StatusRepository status;
+    private final ProofOfPlay plays;
+    private final Screenshots screenshots;
+
+    /** The body of a proof-of-play batch. */
+    public record PlayBatch(List<PlayRecord> records) {
+        public PlayBatch {
+            records = records == null ? List.of() : records;
+        }
+    }
+
+    /** The body of a pairing start. */
+    public record PairingStart(String hostname, String playerVersion) {
+    }
+
+    public PlayerRoutes(Services services) {
+        this.s = services;
+        this.status = new StatusRepository(services.jdbi);
+        this.plays = new ProofOfPlay(services.jdbi, services.clock);
+        this.screenshots = new Screenshots(services.jdbi, services.clock, services.config.dataDir());
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/pairing", this::startPairing, Role.PUBLIC);
+        routes.get("/api/v1/pairing/{code}", this::pollPairing, Role.PUBLIC);
+        routes.get("/api/v1/player/manifest", this::manifest, Role.DEVICE);
+        routes.post("/api/v1/player/heartbeat", this::heartbeat, Role.DEVICE);
+        routes.post("/api/v1/player/plays", this::plays, Role.DEVICE);
+        routes.post("/api/v1/player/screenshots", this::screenshot, Role.DEVICE);
+        routes.sse("/api/v1/player/events", client -> s.playerHub.connect(client, Access.screenId(client.ctx())),
+                Role.DEVICE);
+    }
+
+    private void startPairing(Context ctx) {
+        PairingStart body = ctx.body().isBlank() ? new PairingStart(null, null) : read(ctx, PairingStart.class);
+        var started = s.pairing.start(body.hostname(), body.playerVersion(), ctx.ip());
+        ctx.status(201).json(Map.of("code", started.code(), "secret", started.secret(),
+                "expiresAt", started.expiresAt()));
+    }
+
+    private void pollPairing(Context ctx) {
+        Pairing.Poll poll = s.pairing.poll(ctx.pathParam("code"), ctx.header("X-Pairing-Secret"));
+        if (poll instanceof Pairing.Poll.Paired p) {
+            ctx.status(200).json(Map.of("status", "PAIRED", "screenId", p.screenId(), "deviceToken", p.deviceToken()));
+        } else if (poll instanceof Pairing.Poll.Waiting) {
+            ctx.status(202).json(Map.of("status", "WAITING"));
+        } else if (poll instanceof Pairing.Poll.WrongSecret) {
+            throw new ValidationException(403, List.of(Problem.of(null, "pairing.wrongSecret")));
+        } else {
+            throw new ValidationException(410, List.of(Problem.of("code", "pairing.gone")));
+        }
+    }
+
+    /**
+     * 304 from memory when the player has the current hash: the token lookup is cached too, so a player
+     * polling an unchanged manifest costs no database query.
+     */
+    private void manifest(Context ctx) {
+        String screenId = Access.screenId(ctx);
+        String ifNoneMatch = ctx.header("If-None-Match");
+        var kept = s.playerHub.manifests().kept(screenId);
+        if (kept.isPresent() && matches(ifNoneMatch, kept.get().contentHash())) {
+            notModified(ctx, kept.get());
+            return;
+        }
+        var built = s.playerHub.manifests().current(screenId)
+                .orElseThrow(() -> new ValidationException(404, List.of(Problem.of(null, "error.notFound"))));
+        if (matches(ifNoneMatch, built.contentHash())) {
+            notModified(ctx, built);
+            return;
+        }
+        ctx.header("ETag", built.etag()).header("Cache-Control", "no-cache").header("Vary", "Accept-Encoding")
+                .contentType("application/json; charset=utf-8");
+        String accept = ctx.header("Accept-Encoding");
+        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            ctx.header("Content-Encoding", "gzip").result(built.gzip());
+        } else {
+            ctx.result(built.json());
+        }
+    }
+
+    private static void notModified(Context ctx, ManifestService.Built b) {
+        ctx.status(304).header("ETag", b.etag()).header("Cache-Control", "no-cache");
+    }
+
+    static boolean matches(String ifNoneMatch, String hash) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("\"" + hash + "\"") || t.equals(hash) || t.equals("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void heartbeat(Context ctx) {
+        Heartbeat hb = read(ctx, Heartbeat.class);
+        if (hb.status() == null) {
+            throw ValidationException.of("status", "heartbeat.statusRequired");
+        }
+        status.record(Access.screenId(ctx), hb, s.clock.instant());
+        ctx.json(Map.of("serverTime", s.clock.instant()));
+    }
+
+    private void plays(Context ctx) {
+        PlayBatch batch = read(ctx, PlayBatch.class);
+        var receipt = plays.store(Access.screenId(ctx), batch.records());
+        var body = new LinkedHashMap<String, Object>();
+        body.put("acknowledged", receipt.acknowledged());
+        body.put("chainIntact", receipt.chainIntact());
+        body.put("problems", receipt.problems());
+        ctx.json(body);
+    }
+
+    private void screenshot(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("image/png")) {
+            throw new ValidationException(415, List.of(Problem.of(null, "screenshot.notPng")));
+        }
+        long length = ctx.contentLength();
+        if (length > Screenshots.MAX_BYTES) {
+            throw new ValidationException(413, List.of(Problem.of(null, "screenshot.tooBig",
+                    Screenshots.MAX_BYTES / (1024 * 1024))));
+        }
+        try (var in = ctx.bodyInputStream()) {
+            var shot = screenshots.store(Access.screenId(ctx), in, ctx.header("X-Screenshot-Request"));
+            ctx.status(201).json(Map.of("takenAt", shot.takenAt(), "size", shot.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a JSON body, answering 400 with the field path of what is wrong. */
+    private <T> T read(Context ctx, Class<T> type) {
+        if (ctx.contentLength() > MAX_JSON) {
+            throw new ValidationException(413, List.of(Problem.of(null, "api.tooLarge")));
+        }
+        try {
+            T value = json.readValue(ctx.bodyAsBytes(), type);
+            if (value == null) {
+                throw new ValidationException(400, List.of(Problem.of(null, "error.json", "empty body")));
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            String path = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ValidationException(400, List.of(Problem.of(path.isEmpty() ? null : path, "error.json",
+                    cause instanceof IllegalArgumentException || cause instanceof NullPointerException
+                            ? cause.getMessage() : e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            throw new ValidationException(400, List.of(Problem.of(null, "error.json", e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package id.ihati.videotron.admin.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.admin.AdminApp;
+import id.ihati.videotron.admin.testing.MutableClock;
+import id.ihati.videotron.admin.testing.TestAdmin;
+import id.ihati.videotron.admin.testing.TestDatabases;
+import id.ihati.videotron.admin.testing.TestPlayer;
+import id.ihati.videotron.admin.testing.TestScreens;
+import id.ihati.videotron.playlists.proof.PlayRecord;
+import id.ihati.videotron.playlists.schedule.Category;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Runs in name order: the last test moves the clock a day ahead. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class ScreenWatchTest {
+    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
+    static TestAdmin admin;
+    static Incidents incidents;
+
+    @BeforeAll
+    static void start() {
+        admin = TestAdmin.start(TestDatabases.h2Url(), clock);
+        incidents = new Incidents(admin.services().jdbi);
+    }
+
+    @AfterAll
+    static void stop() {
+        admin.close();
+    }
+
+    /** One round of the Quartz job, on the controlled clock. */
+    void runJob() {
+        new ScreenWatchJob(admin.services()).execute(null);
+    }
+
+    static String heartbeat(long freeDisk, String mediaErrors) {
+        return "{\"status\":\"PLAYING\",\"freeDiskBytes\":" + freeDisk + ",\"mediaErrors\":" + mediaErrors + "}";
+    }
+
+    List<Incident> openOf(String screen) {
+        return incidents.open().stream().filter(i -> i.screenId().equals(screen)).toList();
+    }
+
+    @Test
+    void aScreenThatMissesThreeHeartbeatsIsOfflineOnceAndBackWhenItBeats() {
+        TestPlayer player = TestScreens.player(admin, TestScreens.profile("luring"));
+        player.postJson("/api/v1/player/heartbeat", heartbeat(50_000_000_000L, "[]"));
+        clock.advance(Duration.ofSeconds(85));
+        runJob();
+        assertThat(openOf("luring")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(10)); // 95 s: three beats of 30 s missed
+        runJob();
+        runJob();
+        assertThat(openOf("luring")).extracting(Incident::kind).containsExactly(Incident.Kind.OFFLINE);
+        assertThat(TestScreens.adminClient(admin).get("/").body()).contains("data-state=\"offline\"")
+                .contains("data-incident=\"OFFLINE\"");
+
+        player.postJson("/api/v1/player/heartbeat", heartbeat(50_000_000_000L, "[]"));
+        runJob();
+        assertThat(openOf("luring")).isEmpty();
+        assertThat(incidents.of("luring", 10)).hasSize(1).allMatch(i -> i.closedAt() != null);
+    }
+
+    @Test
+    void anUnpairedScreenIsNeverOffline() {
+        TestScreens.create(admin, TestScreens.profile("belum"));
+        clock.advance(Duration.ofMinutes(10));
+        runJob();
+        assertThat(openOf("belum")).isEmpty();
+    }
+
+    @Test
+    void lowDiskAndMediaErrorsBecomeIncidentsUntilTheyAreFixed() throws Exception {
+        TestPlayer player = TestScreens.player(admin, TestScreens.profile("disk"));
+        player.postJson("/api/v1/player/heartbeat", heartbeat(500_000_000L,
+                "[{\"mediaId\":\"m-rusak\",\"error\":\"MEDIA_UNSUPPORTED\"}]"));
+        runJob();
+        assertThat(openOf("disk")).extracting(Incident::kind)
+                .containsExactlyInAnyOrder(Incident.Kind.DISK_LOW, Incident.Kind.MEDIA_ERROR);
+        assertThat(openOf("disk")).filteredOn(i -> i.kind() == Incident.Kind.MEDIA_ERROR)
+                .extracting(Incident::subject).containsExactly("m-rusak");
+
+        clock.advance(Duration.ofSeconds(20));
+        player.postJson("/api/v1/player/heartbeat", heartbeat(30_000_000_000L, "[]"));
+        runJob();
+        assertThat(openOf("disk")).extracting(Incident::kind).containsExactly(Incident.Kind.MEDIA_ERROR);
+
+        // the media plays to its end again: the error is over
+        Instant t = clock.instant();
+        var rec = PlayRecord.chained("p-ok-1", "disk", 1, "m-rusak", null, Category.FILLER, t, t.plusSeconds(15), t,
+                t.plusSeconds(15), true, null, PlayRecord.GENESIS);
+        clock.advance(Duration.ofSeconds(1));
+        var r = player.postJson("/api/v1/player/plays",
+                AdminApp.jsonMapper().writeValueAsString(Map.of("records", List.of(rec))));
+        assertThat(r.statusCode()).isEqualTo(200);
+        runJob();
+        assertThat(openOf("disk")).isEmpty();
+    }
+
+    @Test
+    void proofOfPlayIsRolledUpPerScreenSourceMediaAndLocalDayIdempotently() throws Exception {
+        TestPlayer player = TestScreens.player(admin, TestScreens.profile("rekap"));
+        // 23:59:30 WIB on 25 Nov and 00:00:00 WIB on 26 Nov fall on different local days
+        Instant late = Instant.parse("2026-11-25T16:59:30Z");
+        List<PlayRecord> records = new ArrayList<>();
+        String prev = PlayRecord.GENESIS;
+        Instant[] starts = {late.minusSeconds(60), late.minusSeconds(30), late, late.plusSeconds(30)};
+        String[] media = {"m-dbd", "m-dbd", "m-dbd", "m-gizi"};
+        for (int i = 0; i < starts.length; i++) {
+            var rec = PlayRecord.chained("roll-" + i, "rekap", i + 1, media[i], "b-12", Category.HEALTH, starts[i],
+                    starts[i].plusSeconds(15), starts[i], starts[i].plusSeconds(i == 1 ? 5 : 15), i != 1,
+                    i == 1 ? "cut short" : null, prev);
+            records.add(rec);
+            prev = rec.hash();
+        }
+        player.postJson("/api/v1/player/plays", AdminApp.jsonMapper().writeValueAsString(Map.of("records", records)));
+        var rollup = new PlayRollup(admin.services());
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-26T03:00:00Z")));
+        new PlayRollupJob(admin.services()).execute(null);
+        new PlayRollupJob(admin.services()).execute(null);
+
+        var day1 = rollup.daily("rekap", LocalDate.of(2026, 11, 25));
+        assertThat(day1).hasSize(1);
+        assertThat(day1.get(0).plays()).isEqualTo(3);
+        assertThat(day1.get(0).completedPlays()).isEqualTo(2);
+        assertThat(day1.get(0).playedSeconds()).isEqualTo(35);
+        assertThat(day1.get(0).sourceId()).isEqualTo("b-12");
+        var day2 = rollup.daily("rekap", LocalDate.of(2026, 11, 26));
+        assertThat(day2).extracting(PlayRollup.DailyPlays::mediaId).containsExactly("m-gizi");
+    }
+}
