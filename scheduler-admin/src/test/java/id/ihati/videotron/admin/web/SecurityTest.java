@@ -76,6 +76,25 @@ class SecurityTest {
     }
 
     @Test
+    void noTemplateHasInlineScriptsOrEventHandlerAttributes() throws java.io.IOException {
+        // Checked on the sources, so pages no test renders are covered too: the CSP would silently block them.
+        var bad = new ArrayList<String>();
+        var inline = java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+\\s*=|javascript:",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/jte"))) {
+            for (var f : files.filter(x -> x.toString().endsWith(".jte")).toList()) {
+                var lines = java.nio.file.Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (inline.matcher(lines.get(i)).find()) {
+                        bad.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertThat(bad).as("move scripts to /assets/*.js; use data-confirm etc. (see assets/app.js)").isEmpty();
+    }
+
+    @Test
     void everyUnsafeBrowserRouteRefusesARequestWithoutTheCsrfToken() throws Exception {
         var wrong = new ArrayList<String>();
         int checked = 0;
