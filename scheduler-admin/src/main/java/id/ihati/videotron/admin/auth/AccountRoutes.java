@@ -51,7 +51,7 @@ public final class AccountRoutes implements Routes {
             problems.add(Problem.of(null, "login.throttled", LoginThrottle.WINDOW.toMinutes()));
         } else if (problems.isEmpty()) {
             var hash = s.users.passwordHash(username);
-            if (hash.isPresent() && Passwords.matches(password, hash.get())) {
+            if (hash.isPresent() ? Passwords.matches(password, hash.get()) : Passwords.decoyCheck(password)) {
                 s.loginThrottle.succeeded(username);
                 var user = s.users.findByUsername(username).orElseThrow();
                 // A new session on every login, and the one the browser brought (if any) ends: a session id
@@ -59,6 +59,7 @@ public final class AccountRoutes implements Routes {
                 s.sessions.end(ctx.cookie(Access.SESSION_COOKIE));
                 ctx.cookie(s.access.cookie(Access.SESSION_COOKIE, s.sessions.start(user.id()),
                         (int) SessionRepository.LIFETIME.toSeconds()));
+                ctx.cookie(id.ihati.videotron.admin.web.Pages.LANG_COOKIE, user.locale(), 365 * 24 * 3600);
                 s.audit.record(username, "LOGIN", "user", username, null);
                 ctx.redirect(user.mustChangePassword() ? "/password" : safeNext(ctx.formParam("next")));
                 return;

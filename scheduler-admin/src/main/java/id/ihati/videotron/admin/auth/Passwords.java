@@ -20,6 +20,18 @@ public final class Passwords {
         return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
     }
 
+    /** A hash of nothing anyone knows, checked when a username is unknown so both cases take as long. */
+    private static final String DECOY = hash(generate());
+
+    /**
+     * Spends the time of one password check and returns false: for unknown usernames, so the answer's timing
+     * does not tell which usernames exist.
+     */
+    public static boolean decoyCheck(String password) {
+        matches(password == null ? "" : password, DECOY);
+        return false;
+    }
+
     public static boolean matches(String password, String hash) {
         return password != null && hash != null && Password.check(password, hash).with(ARGON2);
     }

@@ -26,8 +26,8 @@ public final class Pages {
     }
 
     /**
-     * The language: {@code ?lang=} for this page (remembered in a cookie for signed-out visitors), else the
-     * signed-in person's own choice, else the cookie, else Indonesian.
+     * The language: {@code ?lang=} (remembered in a cookie), else the cookie, else the signed-in person's own
+     * choice, else Indonesian. Login sets the cookie to the person's choice, so it follows them to any browser.
      */
     public static Locale locale(Context ctx) {
         String lang = ctx.queryParam("lang");
@@ -36,12 +36,11 @@ public final class Pages {
             ctx.cookie(LANG_COOKIE, l.getLanguage(), 365 * 24 * 3600);
             return l;
         }
-        var user = Access.user(ctx);
-        if (user.isPresent()) {
-            return Messages.locale(user.get().locale());
-        }
         String cookie = ctx.cookie(LANG_COOKIE);
-        return cookie != null ? Messages.locale(cookie) : Messages.ID;
+        if (cookie != null) {
+            return Messages.locale(cookie);
+        }
+        return Access.user(ctx).map(u -> Messages.locale(u.locale())).orElse(Messages.ID);
     }
 
     /** Redirects after a successful form post, showing the message with this key on the next page. */

@@ -25,6 +25,7 @@ public final class TestAdmin implements AutoCloseable {
     private final HikariDataSource pool;
     private final Path dataDir;
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
+    private String deviceToken;
 
     private TestAdmin(AdminServer server, HikariDataSource pool, Path dataDir) {
         this.server = server;
@@ -109,11 +110,14 @@ public final class TestAdmin implements AutoCloseable {
     }
 
     /**
-     * A bearer token of a paired screen, or null while no feature can pair one. The screens feature fills
-     * this in (pair a screen through its service and return the token) so device routes are tested too.
+     * The bearer token of a player paired (over HTTP, as a real one is) with a screen "uji-perangkat" made for
+     * it on first use; the same token afterwards.
      */
-    public String deviceToken() {
-        return null;
+    public synchronized String deviceToken() {
+        if (deviceToken == null) {
+            deviceToken = TestScreens.createAndPair(this, TestScreens.profile("uji-perangkat"));
+        }
+        return deviceToken;
     }
 
     /** A client that is not signed in. */

@@ -88,8 +88,9 @@ class RouteMatrixTest {
     @Test
     void everyCallerGetsExactlyWhatTheMatrixSays() throws Exception {
         String deviceToken = admin.deviceToken();
-        var wrong = new ArrayList<String>();
+        var wrong = java.util.Collections.synchronizedList(new ArrayList<String>());
         var unverified = new ArrayList<String>();
+        var cells = new ArrayList<java.util.concurrent.Callable<Void>>();
         for (RouteInfo r : routes) {
             var line = expected.get(r.method() + " " + r.path());
             if (line == null) {
@@ -102,25 +103,42 @@ class RouteMatrixTest {
                     unverified.add(line.key());
                     continue;
                 }
-                HttpResponse<InputStream> res = call(r, caller, deviceToken);
-                int status = res.statusCode();
-                String location = res.headers().firstValue("Location").orElse("");
-                String denied = res.headers().firstValue(ErrorHandling.DENIED_HEADER).orElse(null);
-                boolean refused = denied != null && !denied.equals("csrf");
-                String cell = caller + " " + line.key() + " -> " + status + " " + location + " (" + line.source() + ")";
-                if (allowed && (denied != null || status >= 500)) {
-                    wrong.add("should be served: " + cell);
-                } else if (!allowed && !(refused && (status == 401 || status == 403
-                        || (status == 302 && location.startsWith("/login"))))) {
-                    wrong.add("should be refused: " + cell);
-                }
+                cells.add(() -> {
+                    check(r, line, caller, allowed, deviceToken, wrong);
+                    return null;
+                });
             }
+        }
+        // A few calls at a time: hundreds of cells, each a real HTTP round trip.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (var f : pool.invokeAll(cells)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         if (!unverified.isEmpty()) {
             System.out.println("Route matrix: DEVICE access not verified (TestAdmin.deviceToken() is null) for "
                     + unverified);
         }
-        assertThat(wrong).isEmpty();
+        assertThat(new TreeSet<>(wrong)).isEmpty();
+    }
+
+    private static void check(RouteInfo r, RouteMatrix.Line line, Caller caller, boolean allowed, String deviceToken,
+                              List<String> wrong) throws IOException, InterruptedException {
+        HttpResponse<InputStream> res = call(r, caller, deviceToken);
+        int status = res.statusCode();
+        String location = res.headers().firstValue("Location").orElse("");
+        String denied = res.headers().firstValue(ErrorHandling.DENIED_HEADER).orElse(null);
+        boolean refused = denied != null && !denied.equals("csrf");
+        String cell = caller + " " + line.key() + " -> " + status + " " + location + " (" + line.source() + ")";
+        if (allowed && (denied != null || status >= 500)) {
+            wrong.add("should be served: " + cell);
+        } else if (!allowed && !(refused && (status == 401 || status == 403
+                || (status == 302 && location.startsWith("/login"))))) {
+            wrong.add("should be refused: " + cell);
+        }
     }
 
     /** Calls the route as the caller: a fresh session per call (a POST to /logout ends only its own). */

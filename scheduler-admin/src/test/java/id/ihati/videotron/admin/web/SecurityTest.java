@@ -55,6 +55,9 @@ class SecurityTest {
             assertThat(h.firstValue("X-Frame-Options")).as(what).hasValue("DENY");
             assertThat(h.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
         });
+        var css = answers.get("stylesheet");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         assertThat(SecurityHeaders.CSP).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("script-src 'self' 'unsafe-inline'");
     }
@@ -70,6 +73,25 @@ class SecurityTest {
             assertThat(html).as(path).doesNotContain("javascript:");
         }
         assertThat(org.jsoup.Jsoup.parse(admin.anonymous().get("/login").body()).select("script:not([src])")).isEmpty();
+    }
+
+    @Test
+    void noTemplateHasInlineScriptsOrEventHandlerAttributes() throws java.io.IOException {
+        // Checked on the sources, so pages no test renders are covered too: the CSP would silently block them.
+        var bad = new ArrayList<String>();
+        var inline = java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+\\s*=|javascript:",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/jte"))) {
+            for (var f : files.filter(x -> x.toString().endsWith(".jte")).toList()) {
+                var lines = java.nio.file.Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (inline.matcher(lines.get(i)).find()) {
+                        bad.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertThat(bad).as("move scripts to /assets/*.js; use data-confirm etc. (see assets/app.js)").isEmpty();
     }
 
     @Test
