@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class TestScreens {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Signing in costs an Argon2 hash (about a second here): one signed-in ADMIN client per server. */
+    /** One signed-in ADMIN client per server (a session made in the database: no Argon2 round-trip). */
     private static final Map<TestAdmin, WebClient> ADMINS = java.util.Collections.synchronizedMap(
             new java.util.WeakHashMap<>());
 
@@ -100,7 +100,7 @@ public final class TestScreens {
 
     /** A signed-in ADMIN client of this server, made once and reused. */
     public static WebClient adminClient(TestAdmin admin) {
-        return ADMINS.computeIfAbsent(admin, a -> a.as(Role.ADMIN));
+        return ADMINS.computeIfAbsent(admin, a -> a.session(Role.ADMIN));
     }
 
     /** A {@link TestPlayer} for a newly created and paired screen. */
