@@ -25,20 +25,26 @@ import java.util.regex.Pattern;
  *                     if it has one, else the whole of {@code monitor}
  * @param monitor      the monitor to fill when no rectangle is set (0 = primary)
  * @param displayPower whether to put the display to sleep in dark hours ({@code xset dpms force off})
+ * @param cacheBudgetBytes disk the media cache may use
  */
-public record PlayerConfig(URI server, Path dataDir, OutputArea output, int monitor, boolean displayPower) {
+public record PlayerConfig(URI server, Path dataDir, OutputArea output, int monitor, boolean displayPower,
+                           long cacheBudgetBytes) {
+
+    public static final long DEFAULT_CACHE_BUDGET = 8_000_000_000L;
 
     public static final String FILE_NAME = "player.properties";
     public static final String USAGE = """
             Usage: java -jar player-all.jar --server URL [--data-dir DIR] [--output X,Y,W,H | --monitor N]
-                                            [--display-power on|off]
+                                            [--display-power on|off] [--cache-budget SIZE]
               --server URL          the admin server, e.g. http://10.0.0.5:7070
               --data-dir DIR        token, media cache and proof-of-play journal (default ~/.local/share/ihati-player)
               --output X,Y,W,H      draw exactly in this desktop rectangle (what the LED sending card reads);
                                     also accepted as WxH+X+Y
               --monitor N           otherwise fill monitor N (0 = primary) unless the server sets a rectangle
               --display-power on|off  sleep the display in dark hours (default on)
-            The same settings can live in DIR/player.properties as server=, output=, monitor=, display.power=;
+              --cache-budget SIZE   disk for the media cache, e.g. 8G or 500M (default 8G)
+            The same settings can live in DIR/player.properties as server=, output=, monitor=, display.power=,
+            cache.budget=;
             flags win over the file.""";
 
     private static final Pattern COMMAS = Pattern.compile("\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)\\s*");
@@ -113,14 +119,18 @@ public record PlayerConfig(URI server, Path dataDir, OutputArea output, int moni
             case "off", "false", "no" -> power = false;
             default -> problems.add("display power must be on or off, was " + p);
         }
+        long budget = DEFAULT_CACHE_BUDGET;
+        if (merged.containsKey("cache-budget")) {
+            budget = parseSize(merged.get("cache-budget"), problems);
+        }
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
-        return new PlayerConfig(server, dataDir, output, Math.max(0, monitor), power);
+        return new PlayerConfig(server, dataDir, output, Math.max(0, monitor), power, budget);
     }
 
     private static Map<String, String> flags(String[] args, List<String> problems) {
-        var known = List.of("server", "data-dir", "output", "monitor", "display-power");
+        var known = List.of("server", "data-dir", "output", "monitor", "display-power", "cache-budget");
         var flags = new HashMap<String, String>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -152,6 +162,22 @@ public record PlayerConfig(URI server, Path dataDir, OutputArea output, int moni
             flags.put(name, value);
         }
         return flags;
+    }
+
+    static long parseSize(String s, List<String> problems) {
+        var m = Pattern.compile("\\s*(\\d+)\\s*([kKmMgGtT]?)[bB]?\\s*").matcher(s);
+        if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
+            problems.add("the cache budget must be a positive size like 8G or 500M, was " + s);
+            return DEFAULT_CACHE_BUDGET;
+        }
+        long unit = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "K" -> 1_000L;
+            case "M" -> 1_000_000L;
+            case "G" -> 1_000_000_000L;
+            case "T" -> 1_000_000_000_000L;
+            default -> 1L;
+        };
+        return Long.parseLong(m.group(1)) * unit;
     }
 
     static OutputArea parseOutput(String s, List<String> problems) {

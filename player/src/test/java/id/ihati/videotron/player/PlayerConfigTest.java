@@ -35,6 +35,13 @@ class PlayerConfigTest {
         var c = PlayerConfig.load(new String[] {"--server=http://s:1", "--output", "960x480+1920+0"}, dir);
         assertThat(c.output()).isEqualTo(new OutputArea(1920, 0, 960, 480));
         assertThat(c.monitor()).isZero();
+        assertThat(c.cacheBudgetBytes()).isEqualTo(PlayerConfig.DEFAULT_CACHE_BUDGET);
+    }
+
+    @Test
+    void theCacheBudgetTakesUnits() throws Exception {
+        var c = PlayerConfig.load(new String[] {"--server=http://s:1", "--cache-budget", "500M"}, dir);
+        assertThat(c.cacheBudgetBytes()).isEqualTo(500_000_000L);
     }
 
     @Test

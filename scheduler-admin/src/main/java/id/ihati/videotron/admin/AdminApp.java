@@ -40,7 +40,9 @@ public final class AdminApp {
                 new MediaRoutes(services),
                 new id.ihati.videotron.admin.player.PlayerRoutes(services),
                 new id.ihati.videotron.admin.screen.ScreenRoutes(services),
-                new id.ihati.videotron.admin.dashboard.DashboardRoutes(services));
+                new id.ihati.videotron.admin.dashboard.DashboardRoutes(services),
+                new id.ihati.videotron.admin.booking.BookingRoutes(services),
+                new id.ihati.videotron.admin.review.ReviewFeature(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
             config.jsonMapper(new JavalinJackson(jsonMapper(), false));

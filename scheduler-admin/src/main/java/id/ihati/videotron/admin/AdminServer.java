@@ -74,6 +74,8 @@ public final class AdminServer implements AutoCloseable {
                     id.ihati.videotron.admin.dashboard.ScreenWatchJob.INTERVAL_SECONDS);
             jobs.every(id.ihati.videotron.admin.dashboard.PlayRollupJob.class,
                     id.ihati.videotron.admin.dashboard.PlayRollupJob.INTERVAL_SECONDS);
+            jobs.every(id.ihati.videotron.admin.booking.BoundaryJob.class,
+                    id.ihati.videotron.admin.booking.BoundaryJob.EVERY_SECONDS);
             jobs.start();
             jobs.every(PurgeSessionsJob.class, PurgeSessionsJob.EVERY_SECONDS);
         } catch (SchedulerException e) {

@@ -7,6 +7,7 @@ import id.ihati.videotron.admin.auth.LoginThrottle;
 import id.ihati.videotron.admin.auth.SessionRepository;
 import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.booking.ScheduleSource;
+import id.ihati.videotron.admin.booking.Scheduling;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.player.DeviceTokens;
@@ -41,7 +42,9 @@ public final class Services {
     // Seams between features built in parallel; each feature replaces its NONE with the real thing.
     public final MediaCatalog mediaCatalog;
     public final ScheduleSource schedule;
+    public final Scheduling scheduling;
     public final PlayerEvents playerEvents;
+    public final id.ihati.videotron.admin.review.ReviewService review;
 
     public Services(AdminConfig config, DataSource dataSource, Clock clock) {
         this.config = config;
@@ -57,10 +60,11 @@ public final class Services {
         this.deviceTokens = new DeviceTokens(jdbi, clock);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
         this.mediaCatalog = new MediaLibrary(config.dataDir(), config.maxUploadBytes(), jdbi, audit, clock);
-        this.schedule = ScheduleSource.NONE;
+        this.schedule = this.scheduling = new Scheduling(this);
         this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
         this.playerHub = new PlayerHub(this, deviceTokens);
         this.playerEvents = playerHub;
+        this.review = new id.ihati.videotron.admin.review.ReviewService(this);
     }
 
     private DeviceAuthenticator deviceAuthenticator() {

@@ -46,6 +46,8 @@ public final class PlaybackEngine {
     private static final Duration COMPLETED_TOLERANCE = Duration.ofSeconds(1);
     /** How long the old layer stays beneath the new one after the new one has its first picture. */
     private static final javafx.util.Duration OVERLAP = javafx.util.Duration.millis(120);
+    /** After a switch, the next item is not opened for this long if its slot allows. */
+    private static final Duration QUIET_AFTER_SWITCH = Duration.ofMillis(300);
     /** How long the player believes a lost sound device stays lost before trying sound again. */
     private static final Duration AUDIO_RETRY = Duration.ofHours(1);
 
@@ -84,6 +86,7 @@ public final class PlaybackEngine {
     private Entry prepared;     // opened for the next slot
     private PlannedPlay abandoned; // a slot nothing could be shown for; not retried every tick
     private Instant audioBrokenUntil = Instant.MIN;
+    private Instant lastSwitch = Instant.MIN;
     private boolean restartRequested;
     private boolean running;
     private int fillerTurn;
@@ -224,10 +227,17 @@ public final class PlaybackEngine {
                 switchTo(target, now);
             }
         }
-        if (next != null && !next.start().isAfter(now.plus(options.prepareLead()))) {
-            prepare(next, now);
-        }
         Instant wake = now.plus(options.tick());
+        if (next != null && !next.start().isAfter(now.plus(options.prepareLead()))) {
+            // Opening a player costs the FX thread a few milliseconds, sometimes tens: not while the item that
+            // just started is drawing its first frames, unless the next slot is too close to wait.
+            Instant quietUntil = lastSwitch.plus(QUIET_AFTER_SWITCH);
+            if (now.isBefore(quietUntil) && next.start().isAfter(quietUntil.plus(QUIET_AFTER_SWITCH))) {
+                wake = quietUntil;
+            } else {
+                prepare(next, now);
+            }
+        }
         if (next != null && next.start().isBefore(wake)) {
             wake = next.start();
         }
@@ -369,6 +379,7 @@ public final class PlaybackEngine {
         Instant now = clock.instant();
         incoming = null;
         e.shownAt = now;
+        lastSwitch = now;
         Entry old = current;
         current = e;
         abandoned = null;

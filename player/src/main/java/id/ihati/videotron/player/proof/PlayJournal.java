@@ -53,6 +53,7 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlayJournal.class);
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{20})\\.jsonl");
     public static final int DEFAULT_SEGMENT_RECORDS = 5_000;
+    static final int MAX_ERROR = 500;
 
     private final Path dir;
     private final int segmentRecords;
@@ -207,7 +208,7 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
             ChainHead head = heads.getOrDefault(p.screenId(), ChainHead.START);
             record = PlayRecord.chained(playIds.get(), p.screenId(), head.seq() + 1, p.mediaId(), p.sourceId(),
                     p.category(), p.start(), p.end(), outcome.actualStart(), outcome.actualEnd(),
-                    outcome.completed(), outcome.error(), head.hash());
+                    outcome.completed(), shortened(outcome.error()), head.hash());
             try {
                 write(record);
             } catch (IOException e) {
@@ -217,6 +218,14 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
         }
         appendListeners.forEach(Runnable::run);
         return record;
+    }
+
+    /**
+     * An error text short enough for the server (which refuses a batch with an error over 1,000 characters,
+     * and a refused batch would block every later record); a stack trace's first lines say enough.
+     */
+    static String shortened(String error) {
+        return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
     }
 
     private void write(PlayRecord record) throws IOException {

@@ -185,6 +185,17 @@ class PlayJournalTest {
         }
     }
 
+    @Test
+    void aLongErrorIsShortenedBeforeItIsHashedSoTheServerNeverRefusesTheRecord() {
+        try (PlayJournal journal = open(100)) {
+            var o = Plays.outcome("s-1", 0);
+            var failed = new PlayOutcome(o.planned(), o.actualStart(), o.actualEnd(), false, "x".repeat(5000));
+            PlayRecord r = journal.append(failed);
+            assertThat(r.error()).hasSize(PlayJournal.MAX_ERROR);
+            assertThat(r.hashValid()).isTrue();
+        }
+    }
+
     private Path onlySegment() throws IOException {
         List<Path> segments = segments();
         assertThat(segments).hasSize(1);

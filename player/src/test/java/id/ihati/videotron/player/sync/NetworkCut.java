@@ -24,6 +24,8 @@ final class NetworkCut implements AutoCloseable {
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.UP;
+    /** Everything the player sent through (tests send little), to count its requests. */
+    private final StringBuffer sent = new StringBuffer();
 
     NetworkCut(int targetPort) throws IOException {
         this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
@@ -56,8 +58,8 @@ final class NetworkCut implements AutoCloseable {
                 server.connect(target, 5_000);
                 sockets.add(client);
                 sockets.add(server);
-                daemon(() -> pump(client, server), "network-cut-up");
-                daemon(() -> pump(server, client), "network-cut-down");
+                daemon(() -> pump(client, server, true), "network-cut-up");
+                daemon(() -> pump(server, client, false), "network-cut-down");
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
@@ -66,12 +68,25 @@ final class NetworkCut implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /** How many requests starting with {@code requestLinePrefix} (e.g. "POST /api/v1/player/plays ") passed. */
+    int requests(String requestLinePrefix) {
+        String all = sent.toString();
+        int count = 0;
+        for (int i = all.indexOf(requestLinePrefix); i >= 0; i = all.indexOf(requestLinePrefix, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private void pump(Socket from, Socket to, boolean fromPlayer) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (mode == Mode.UP) {
+                    if (fromPlayer) {
+                        sent.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }

@@ -117,6 +117,7 @@ public final class Access {
             sent = ctx.formParam(CSRF_FIELD);
         }
         if (!Tokens.same(expected, sent)) {
+            ctx.header(id.ihati.videotron.admin.web.ErrorHandling.DENIED_HEADER, "csrf");
             throw new ValidationException(403, List.of(Problem.of(null, "error.csrf")));
         }
     }

@@ -24,7 +24,7 @@ public final class DemoData {
 
     /** The demo of this release. Features add their steps here (screens, content, bookings), in order. */
     public static DemoData standard() {
-        return new DemoData(List.of(new DemoAccounts()));
+        return new DemoData(List.of(new DemoAccounts(), new DemoShowcase()));
     }
 
     /** Seeds what has not been seeded; returns how many steps ran now. */

@@ -480,7 +480,7 @@ public final class MediaLibrary implements MediaCatalog {
     private void purgeTemp(Instant olderThan) {
         try (var files = Files.list(store.tmpDir())) {
             for (Path p : files.toList()) {
-                if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).toInstant().isBefore(olderThan)) {
+                if (Files.isRegularFile(p) && !Files.getLastModifiedTime(p).toInstant().isAfter(olderThan)) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -106,12 +106,15 @@ public final class MediaRoutes implements Routes {
         try {
             ctx.formParamMap();
             ctx.uploadedFiles();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
             throw uploadFailure(e);
         }
     }
 
-    private ValidationException uploadFailure(Throwable e) {
+    private ValidationException uploadFailure(Exception e) {
+        if (e instanceof ValidationException v) {
+            return v;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("max") && (m.contains("size") || m.contains("length") || m.contains("exceed"))
@@ -127,7 +130,7 @@ public final class MediaRoutes implements Routes {
         UploadedFile file;
         try {
             file = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw uploadFailure(e);
         }
         if (file == null) {
@@ -298,9 +301,8 @@ public final class MediaRoutes implements Routes {
             throw new ValidationException(404, List.of(Problem.of(null, "media.notFound")));
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.header("ETag", "\"" + sha + "\"");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.writeSeekableStream(Files.newInputStream(file), type, Files.size(file));
+        FileResponse.write(ctx, file, type, "\"" + sha + "\"");
     }
 
     // --- list and detail ---

@@ -20,7 +20,10 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
-    /** Set on every answer of the access check that refused a request. */
+    /**
+     * Set on every answer of the access check that refused a request: "unauthenticated", "forbidden", or
+     * "csrf" (a missing or wrong CSRF token). Handlers' own answers never carry it.
+     */
     public static final String DENIED_HEADER = "X-Access-Denied";
 
     /** The API's error body. */

@@ -21,6 +21,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -52,6 +53,13 @@ public final class PlayerWindow {
     private final StackPane cover = new StackPane();
     private final Rectangle clip = new Rectangle();
     private View view = View.STATUS;
+    private final StackPane banner = new StackPane();
+    // The pairing code while the player waits to be (re)paired: it covers everything but playing content, over
+    // which it shows as a banner (a revoked player keeps playing its stored plan meanwhile).
+    private String pairingCode;
+    private Instant pairingExpires;
+    private ZoneId pairingZone;
+    private String status;
 
     private PlayerWindow(Stage stage) {
         this.stage = stage;
@@ -61,7 +69,11 @@ public final class PlayerWindow {
         clip.widthProperty().bind(content.widthProperty());
         clip.heightProperty().bind(content.heightProperty());
         cover.setBackground(Background.fill(Color.BLACK));
-        var root = new StackPane(content, cover);
+        banner.setBackground(Background.fill(Color.rgb(10, 30, 60, 0.85)));
+        banner.setMaxHeight(Region.USE_PREF_SIZE);
+        banner.setVisible(false);
+        StackPane.setAlignment(banner, Pos.BOTTOM_CENTER);
+        var root = new StackPane(content, cover, banner);
         root.setBackground(Background.fill(Color.BLACK));
         var scene = new Scene(root, Color.BLACK);
         scene.setCursor(Cursor.NONE);
@@ -135,38 +147,88 @@ public final class PlayerWindow {
             cover.getChildren().clear();
             cover.setVisible(false);
             view = View.CONTENT;
+            showPairing();
         }
     }
 
     /** Covers everything with black: outside operating hours. */
     public void showDark() {
-        if (view != View.DARK) {
+        if (pairingCode != null) {
+            if (view != View.PAIRING) {
+                showPairing();
+            }
+        } else if (view != View.DARK) {
             cover(View.DARK);
         }
     }
 
     /** A short message in Bahasa Indonesia with its English translation below it. */
     public void showStatus(String indonesian, String english) {
+        if (pairingCode != null) {
+            if (view != View.PAIRING) {
+                showPairing();
+            }
+            return;
+        }
+        String message = indonesian + "\n" + english;
+        if (view == View.STATUS && message.equals(status)) {
+            return;
+        }
+        status = message;
         var box = cover(View.STATUS);
         double h = Math.max(height(), 100);
         box.getChildren().addAll(text(indonesian, h / 9, FontWeight.BOLD, Color.WHITE),
                 text(english, h / 14, FontWeight.NORMAL, Color.gray(0.7)));
     }
 
-    /** The pairing code, as large as the window allows, with how to use it and when it expires. */
+    /**
+     * Shows the pairing code until {@link #endPairing()}: as large as the window allows, with how to use it and
+     * when it expires; over playing content, as a banner along the bottom instead.
+     */
     public void showPairingCode(String code, Instant expires, ZoneId zone) {
-        var box = cover(View.PAIRING);
+        pairingCode = code;
+        pairingExpires = expires;
+        pairingZone = zone;
+        showPairing();
+    }
+
+    /** The player is paired: the code goes away. */
+    public void endPairing() {
+        if (pairingCode != null) {
+            pairingCode = null;
+            banner.setVisible(false);
+            banner.getChildren().clear();
+            if (view == View.PAIRING) {
+                showStatus("Terpasang, mengunduh konten…", "Paired, downloading content…");
+            }
+        }
+    }
+
+    private void showPairing() {
+        if (pairingCode == null) {
+            return;
+        }
         double h = Math.max(height(), 100);
         double w = Math.max(width(), 100);
-        double codeSize = Math.min(h / 3, w / Math.max(code.length(), 4) * 1.5);
-        String until = HOUR_MINUTE.format(expires.atZone(zone));
+        String until = HOUR_MINUTE.format(pairingExpires.atZone(pairingZone));
+        String howId = "Masukkan kode ini di halaman layar pada server admin. Berlaku sampai " + until + ".";
+        String howEn = "Enter this code on the screen's page of the admin server. Valid until " + until + ".";
+        if (view == View.CONTENT) {
+            var line = new VBox(text("Kode pemasangan / Pairing code: " + pairingCode, h / 14, FontWeight.BOLD,
+                    Color.WHITE), text(howId + " / " + howEn, h / 30, FontWeight.NORMAL, Color.gray(0.8)));
+            line.setAlignment(Pos.CENTER);
+            banner.getChildren().setAll(line);
+            banner.setVisible(true);
+            return;
+        }
+        banner.setVisible(false);
+        var box = cover(View.PAIRING);
+        double codeSize = Math.min(h / 3, w / Math.max(pairingCode.length(), 4) * 1.5);
         box.getChildren().addAll(
                 text("Kode pemasangan / Pairing code", h / 14, FontWeight.NORMAL, Color.gray(0.8)),
-                text(code, codeSize, FontWeight.BOLD, Color.WHITE),
-                text("Masukkan kode ini di halaman layar pada server admin. Berlaku sampai " + until + ".",
-                        h / 20, FontWeight.NORMAL, Color.gray(0.8)),
-                text("Enter this code on the screen's page of the admin server. Valid until " + until + ".",
-                        h / 24, FontWeight.NORMAL, Color.gray(0.6)));
+                text(pairingCode, codeSize, FontWeight.BOLD, Color.WHITE),
+                text(howId, h / 20, FontWeight.NORMAL, Color.gray(0.8)),
+                text(howEn, h / 24, FontWeight.NORMAL, Color.gray(0.6)));
     }
 
     private VBox cover(View newView) {

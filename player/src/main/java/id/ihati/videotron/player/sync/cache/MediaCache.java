@@ -17,6 +17,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,7 @@ public final class MediaCache {
     private static final Logger log = LoggerFactory.getLogger(MediaCache.class);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final int BUFFER = 64 * 1024;
+    private static final Duration TOUCH_EVERY = Duration.ofHours(1);
 
     private final Path dir;
     private final Path partialDir;
@@ -52,6 +56,7 @@ public final class MediaCache {
     private final Clock clock;
     private final ScheduledExecutorService watchdog;
     private final Duration stallTimeout;
+    private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
     /**
      * @param clock        marks files as used, for the eviction order
@@ -91,14 +96,23 @@ public final class MediaCache {
             return Optional.empty();
         }
         Path file = dir.resolve(sha256);
-        try {
-            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-            return Optional.of(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.isRegularFile(file)) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot mark " + file + " as used", e);
         }
+        // Playback asks often (on its UI thread); the disk's "last used" time is refreshed at most hourly.
+        Instant now = clock.instant();
+        Instant touched = lastTouched.get(sha256);
+        if (touched == null || touched.plus(TOUCH_EVERY).isBefore(now)) {
+            try {
+                Files.setLastModifiedTime(file, FileTime.from(now));
+                lastTouched.put(sha256, now);
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mark " + file + " as used", e);
+            }
+        }
+        return Optional.of(file);
     }
 
     /** The temp file a download of this file writes to (exposed for tests and cleanup). */
@@ -313,6 +327,7 @@ public final class MediaCache {
                 break;
             }
             Files.deleteIfExists(dir.resolve(e.sha256()));
+            lastTouched.remove(e.sha256());
             total -= e.size();
             evicted.add(e.sha256());
         }

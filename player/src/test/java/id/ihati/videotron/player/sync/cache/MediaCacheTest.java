@@ -145,7 +145,7 @@ class MediaCacheTest {
 
     @Test
     void aProcessKilledMidDownloadLeavesOnlyAPartialFileWhichTheNextRunResumes() throws Exception {
-        server.millisPerChunk = 20;   // about 400 KB/s: the child is still downloading when it is killed
+        server.millisPerChunk = 50;   // about 160 KB/s: the child is still downloading when it is killed
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", childClassPath(), DownloadInChildJvm.class.getName(),
                 dir.toString(), server.base().toString(), ref.sha256(), Long.toString(ref.size()))
@@ -153,7 +153,7 @@ class MediaCacheTest {
                 .redirectOutput(logs.resolve("child.log").toFile())
                 .start();
         Path part = cache.partialFile(ref.sha256());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((!Files.exists(part) || Files.size(part) < 32 * 1024) && System.nanoTime() < deadline) {
             assertThat(child.isAlive()).as("child still downloading; its log: %s", childLog()).isTrue();
             Thread.sleep(10);

@@ -1,0 +1,119 @@
+package id.ihati.videotron.player;
+
+import id.ihati.videotron.player.playback.NowPlaying;
+import id.ihati.videotron.player.playback.PlaybackEngine;
+import id.ihati.videotron.player.playback.Schedule;
+import id.ihati.videotron.player.playback.display.DisplayPower;
+import id.ihati.videotron.player.playback.display.Placement;
+import id.ihati.videotron.player.playback.display.PlayerWindow;
+import id.ihati.videotron.player.playback.watchdog.Watchdog;
+import id.ihati.videotron.player.proof.PlayReporter;
+import id.ihati.videotron.player.sync.ContentSource;
+import id.ihati.videotron.playlists.schedule.OutputArea;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntConsumer;
+import javafx.application.Platform;
+
+/**
+ * The display and playback half of a running player: the kiosk window, the engine playing what a
+ * {@link ContentSource} offers, and the watchdog. The sync half talks to it through the methods here; all of
+ * them may be called from any thread.
+ */
+public final class Player {
+    private final PlayerConfig config;
+    private final PlayerWindow window;
+    private final PlaybackEngine engine;
+    private final Watchdog watchdog;
+    private final ContentSource content;
+
+    private Player(PlayerConfig config, PlayerWindow window, ContentSource content, PlayReporter reporter,
+                   Clock clock, ScheduledExecutorService executor, IntConsumer exit) {
+        this.config = config;
+        this.window = window;
+        this.content = content;
+        this.engine = new PlaybackEngine(content, Schedule.resolver(), window, reporter,
+                new DisplayPower(executor, config.displayPower()), clock, executor,
+                PlaybackEngine.Options.defaults());
+        this.watchdog = new Watchdog(engine, executor, exit, Watchdog.Options.defaults());
+    }
+
+    /**
+     * Opens the window (the JavaFX toolkit must be running) and prepares playback of {@code content}; nothing
+     * plays before {@link #start()}. {@code executor} must be single-threaded: it keeps reports in order.
+     */
+    public static Player open(PlayerConfig config, ContentSource content, PlayReporter reporter, Clock clock,
+                              ScheduledExecutorService executor, IntConsumer exit) {
+        var window = onFx(() -> PlayerWindow.open(placement(config, null)));
+        return new Player(config, window, content, reporter, clock, executor, exit);
+    }
+
+    /** Starts playing and watching; the window follows the manifest's output rectangle unless flags set one. */
+    public void start() {
+        content.onChange(() -> Platform.runLater(this::followManifest));
+        Platform.runLater(this::followManifest);
+        engine.start();
+        watchdog.start();
+    }
+
+    public void stop() {
+        watchdog.stop();
+        engine.stop();
+    }
+
+    /** Shows the pairing code over everything until {@link #paired()}. */
+    public void showPairingCode(String code, Instant expires) {
+        Platform.runLater(() -> window.showPairingCode(code, expires, ZoneId.systemDefault()));
+    }
+
+    public void paired() {
+        Platform.runLater(window::endPairing);
+    }
+
+    /** What is on screen, for heartbeats. */
+    public Optional<NowPlaying> nowPlaying() {
+        return engine.nowPlaying();
+    }
+
+    /** A PNG of the window. */
+    public byte[] screenshot() {
+        return window.png();
+    }
+
+    PlaybackEngine engine() {
+        return engine;
+    }
+
+    private void followManifest() {
+        OutputArea fromServer = content.manifest().map(m -> m.screen().output()).orElse(null);
+        window.place(placement(config, fromServer));
+    }
+
+    /** Flags and player.properties win; then the server's rectangle; then the whole chosen monitor. */
+    static Placement placement(PlayerConfig config, OutputArea fromServer) {
+        if (config.output() != null) {
+            return Placement.area(config.output());
+        }
+        return fromServer != null ? Placement.area(fromServer) : Placement.monitor(config.monitor());
+    }
+
+    private static <T> T onFx(java.util.function.Supplier<T> code) {
+        if (Platform.isFxApplicationThread()) {
+            return code.get();
+        }
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(code.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return Objects.requireNonNull(result.join());
+    }
+}

@@ -1,0 +1,578 @@
+package id.ihati.videotron.admin.booking;
+
+import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.web.Problem;
+import id.ihati.videotron.admin.web.ValidationException;
+import id.ihati.videotron.playlists.schedule.Alert;
+import id.ihati.videotron.playlists.schedule.Booking;
+import id.ihati.videotron.playlists.schedule.Category;
+import id.ihati.videotron.playlists.schedule.Filler;
+import id.ihati.videotron.playlists.schedule.ScreenProfile;
+import id.ihati.videotron.playlists.timeline.Timeline;
+import id.ihati.videotron.playlists.validation.FieldError;
+import id.ihati.videotron.playlists.validation.ScheduleValidator;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of bookings, publishing and alerts. Drafts change nothing on the street; a publish or rollback
+ * appends an immutable {@link ScheduleVersion}, in one transaction with its audit record, and then tells the
+ * players. Each editor publishes their own category: a health editor's publish takes the health drafts and
+ * keeps the city bookings exactly as last published, so two editors never publish each other's half-work.
+ */
+public final class Scheduling implements ScheduleSource {
+    private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private final Services s;
+    public final BookingRepository bookings;
+    public final VersionRepository versions;
+    public final AlertRepository alerts;
+    private volatile ScheduleVersion cached;
+
+    public Scheduling(Services services) {
+        this.s = services;
+        this.bookings = new BookingRepository(services.jdbi);
+        this.versions = new VersionRepository(services.jdbi);
+        this.alerts = new AlertRepository(services.jdbi);
+    }
+
+    /** The categories a role may book and publish. REVIEWER and CONTRIBUTOR get none. */
+    public static Set<Category> categoriesOf(Role role) {
+        return switch (role) {
+            case ADMIN -> EnumSet.of(Category.HEALTH, Category.CITY);
+            case HEALTH_EDITOR -> EnumSet.of(Category.HEALTH);
+            case CITY_EDITOR -> EnumSet.of(Category.CITY);
+            default -> EnumSet.noneOf(Category.class);
+        };
+    }
+
+    /** Who may put up and cancel alerts: emergencies are health (Dinkes) or civil (the city), so both. */
+    public static boolean mayAlert(Role role) {
+        return role == Role.ADMIN || role == Role.HEALTH_EDITOR || role == Role.CITY_EDITOR;
+    }
+
+    public Planner planner() {
+        return new Planner(s.mediaCatalog);
+    }
+
+    // ---------------------------------------------------------------- drafts
+
+    /** A fresh booking id. */
+    public static String newBookingId() {
+        return "bk-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Saves a new or changed booking as a draft. The booking's category must be one the actor may book; an
+     * existing booking may only be changed within the actor's categories (and not moved out of them).
+     */
+    public BookingRecord saveDraft(User actor, Booking b) {
+        requireCategory(actor, b.category(), "category");
+        List<Problem> problems = validate(b);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Instant now = s.clock.instant();
+        s.jdbi.useTransaction(h -> {
+            var existing = bookings.find(h, b.id());
+            if (existing.isPresent()) {
+                requireCategory(actor, existing.get().booking().category(), "category");
+                if (existing.get().status() == BookingStatus.ARCHIVED || existing.get().status() == BookingStatus.ENDED) {
+                    throw ValidationException.of(null, "booking.notEditable");
+                }
+                bookings.update(h, b, BookingStatus.DRAFT, actor.username(), now);
+                s.audit.record(h, actor.username(), "BOOKING_UPDATE", "booking", b.id(), b.title());
+            } else {
+                bookings.insert(h, b, BookingStatus.DRAFT, actor.username(), now);
+                s.audit.record(h, actor.username(), "BOOKING_CREATE", "booking", b.id(), b.title());
+            }
+        });
+        log.info("{} saved draft booking {} ({})", actor.username(), b.id(), b.title());
+        return bookings.find(b.id()).orElseThrow();
+    }
+
+    /**
+     * The schedule rules of a booking, per target screen, by the playlists {@code ScheduleValidator} (items
+     * approved and known to the library, not longer than the loop, a frequency that can be met), as form
+     * problems on the fields "items", "frequency" and "targets". Empty when the booking may be saved.
+     */
+    public List<Problem> validate(Booking b) {
+        var problems = new java.util.LinkedHashMap<String, Problem>();
+        List<ScreenProfile> targeted = screens().stream().filter(x -> b.targets().includes(x)).toList();
+        if (targeted.isEmpty()) {
+            problems.put("targets", Problem.of("targets", "booking.targets.noneMatch"));
+        }
+        for (ScreenProfile screen : targeted) {
+            var media = new java.util.HashMap<String, id.ihati.videotron.playlists.schedule.Media>();
+            for (String id : b.items()) {
+                s.mediaCatalog.forScreen(id, screen).ifPresent(m -> media.put(id, m));
+            }
+            for (FieldError e : ScheduleValidator.validate(b, media, screen)) {
+                String field = e.path().startsWith("items") ? "items"
+                        : e.path().startsWith("frequency") ? "frequency" : "";
+                problems.putIfAbsent(field + "|" + e.message(), new Problem(field, e.message(), e.messageEn()));
+            }
+        }
+        return List.copyOf(problems.values());
+    }
+
+    /**
+     * Takes a booking out of the schedule: a draft that was never published is archived at once; a live one
+     * is withdrawn and leaves the street at the next publish.
+     */
+    public void withdraw(User actor, String id) {
+        Instant now = s.clock.instant();
+        boolean live = latestSnapshot().booking(id).isPresent();
+        s.jdbi.useTransaction(h -> {
+            BookingRecord r = bookings.find(h, id).orElseThrow(() -> ValidationException.of(null, "booking.notFound"));
+            requireCategory(actor, r.booking().category(), null);
+            if (!r.status().inWorkingSet()) {
+                throw ValidationException.of(null, "booking.notEditable");
+            }
+            BookingStatus next = live ? BookingStatus.WITHDRAWN : BookingStatus.ARCHIVED;
+            bookings.setStatus(h, id, next, actor.username(), now);
+            s.audit.record(h, actor.username(), "BOOKING_WITHDRAW", "booking", id, next.name());
+        });
+    }
+
+    /** Throws away a draft's changes: back to the published booking, or archived if it was never published. */
+    public void discardDraft(User actor, String id) {
+        Instant now = s.clock.instant();
+        Optional<Booking> published = latestSnapshot().booking(id);
+        s.jdbi.useTransaction(h -> {
+            BookingRecord r = bookings.find(h, id).orElseThrow(() -> ValidationException.of(null, "booking.notFound"));
+            requireCategory(actor, r.booking().category(), null);
+            if (r.status() != BookingStatus.DRAFT && r.status() != BookingStatus.WITHDRAWN) {
+                throw ValidationException.of(null, "booking.notEditable");
+            }
+            if (published.isPresent()) {
+                bookings.update(h, published.get(), BookingStatus.PUBLISHED, actor.username(), now);
+            } else {
+                bookings.setStatus(h, id, BookingStatus.ARCHIVED, actor.username(), now);
+            }
+            s.audit.record(h, actor.username(), "BOOKING_DISCARD", "booking", id, null);
+        });
+    }
+
+    /** Bookings an editor works with: drafts, live and withdrawn ones (not archived or ended). */
+    public List<BookingRecord> workingSet() {
+        return bookings.withStatus(List.of(BookingStatus.DRAFT, BookingStatus.PUBLISHED, BookingStatus.WITHDRAWN));
+    }
+
+    // ---------------------------------------------------------------- versions
+
+    public Optional<ScheduleVersion> latest() {
+        long n = versions.latestNumber();
+        ScheduleVersion c = cached;
+        if (c != null && c.version() == n) {
+            return Optional.of(c);
+        }
+        Optional<ScheduleVersion> v = n == 0 ? Optional.empty() : versions.find(n);
+        v.ifPresent(x -> cached = x);
+        return v;
+    }
+
+    public Snapshot latestSnapshot() {
+        return latest().map(ScheduleVersion::snapshot).orElse(Snapshot.EMPTY);
+    }
+
+    public long latestNumber() {
+        return versions.latestNumber();
+    }
+
+    /** What a publish by {@code actor} would put on the street now. */
+    public Snapshot pending(User actor) {
+        return s.jdbi.withHandle(h -> pending(h, actor.role(), snapshotOf(h, VersionRepository.latestNumber(h))));
+    }
+
+    private Snapshot pending(Handle h, Role role, Snapshot previous) {
+        Set<Category> mine = categoriesOf(role);
+        var next = new ArrayList<Booking>();
+        previous.bookings().stream().filter(b -> !mine.contains(b.category())).forEach(next::add);
+        bookings.withStatus(h, List.of(BookingStatus.DRAFT, BookingStatus.PUBLISHED)).stream()
+                .map(BookingRecord::booking).filter(b -> mine.contains(b.category())).forEach(next::add);
+        return new Snapshot(next, previous.filler());
+    }
+
+    /**
+     * Publishes the actor's categories of the working set as a new version. {@code expectedVersion} is the
+     * version the actor reviewed: if someone published since, nothing is written and the actor is asked to
+     * review again (409), so no one publishes over a change they have not seen.
+     */
+    public ScheduleVersion publish(User actor, long expectedVersion, String note) {
+        Set<Category> mine = categoriesOf(actor.role());
+        if (mine.isEmpty()) {
+            throw new ValidationException(403, List.of(Problem.of(null, "error.forbidden")));
+        }
+        String why = requireNote(note);
+        return commitVersion(actor, expectedVersion, (h, previous) -> {
+            Snapshot next = pending(h, actor.role(), previous);
+            Instant now = s.clock.instant();
+            for (BookingRecord r : bookings.withStatus(h, List.of(BookingStatus.DRAFT, BookingStatus.WITHDRAWN))) {
+                if (mine.contains(r.booking().category())) {
+                    bookings.setStatus(h, r.id(), r.status() == BookingStatus.DRAFT
+                            ? BookingStatus.PUBLISHED : BookingStatus.ARCHIVED, actor.username(), now);
+                }
+            }
+            return new Step(next, why, null);
+        });
+    }
+
+    /**
+     * Makes a new version equal to {@code target}. The street gets exactly the old schedule; the working set
+     * follows it, except unpublished drafts, which stay drafts so no one's unfinished work is lost. Editors
+     * may roll back only when every booking that changes is in their own category; the filler is ADMIN's.
+     */
+    public ScheduleVersion rollback(User actor, long target, long expectedVersion, String note) {
+        Snapshot old = versions.find(target).map(ScheduleVersion::snapshot)
+                .orElseThrow(() -> ValidationException.of("version", "schedule.versionNotFound", target));
+        String why = note == null || note.isBlank() ? "Rollback ke versi " + target : note.strip();
+        return commitVersion(actor, expectedVersion, (h, previous) -> {
+            var diff = ScheduleDiff.between(0, previous, 0, old, List.of());
+            Set<Category> mine = categoriesOf(actor.role());
+            boolean allowed = Stream.of(diff.added().stream(), diff.removed().stream(),
+                            diff.changed().stream().flatMap(c -> Stream.of(c.before(), c.after())))
+                    .flatMap(x -> x).allMatch(b -> mine.contains(b.category()))
+                    && (!diff.fillerChanged() || actor.role() == Role.ADMIN);
+            if (!allowed) {
+                throw new ValidationException(403, List.of(Problem.of(null, "schedule.rollbackOtherCategory")));
+            }
+            Instant now = s.clock.instant();
+            Set<String> inOld = new HashSet<>();
+            for (Booking b : old.bookings()) {
+                inOld.add(b.id());
+                var row = bookings.find(h, b.id());
+                if (row.isEmpty()) {
+                    bookings.insert(h, b, BookingStatus.PUBLISHED, actor.username(), now);
+                } else if (row.get().status() != BookingStatus.DRAFT) {
+                    bookings.update(h, b, BookingStatus.PUBLISHED, actor.username(), now);
+                }
+            }
+            for (BookingRecord r : bookings.withStatus(h, List.of(BookingStatus.PUBLISHED, BookingStatus.WITHDRAWN))) {
+                if (!inOld.contains(r.id())) {
+                    bookings.setStatus(h, r.id(), BookingStatus.ARCHIVED, actor.username(), now);
+                }
+            }
+            return new Step(old, why, target);
+        });
+    }
+
+    /** Sets the filler rotation (ADMIN) and publishes it at once, bookings unchanged. */
+    public ScheduleVersion setFiller(User actor, Filler filler, long expectedVersion, String note) {
+        if (actor.role() != Role.ADMIN) {
+            throw new ValidationException(403, List.of(Problem.of(null, "error.forbidden")));
+        }
+        String why = note == null || note.isBlank() ? "Filler diperbarui" : note.strip();
+        return commitVersion(actor, expectedVersion,
+                (h, previous) -> new Step(new Snapshot(previous.bookings(), filler), why, null));
+    }
+
+    private record Step(Snapshot snapshot, String note, Long rollbackOf) {
+    }
+
+    private interface VersionMaker {
+        Step make(Handle h, Snapshot previous);
+    }
+
+    private ScheduleVersion commitVersion(User actor, long expectedVersion, VersionMaker maker) {
+        long next;
+        try {
+            next = s.jdbi.inTransaction(h -> {
+                long latest = VersionRepository.latestNumber(h);
+                if (latest != expectedVersion) {
+                    throw conflict(latest);
+                }
+                Step step = maker.make(h, snapshotOf(h, latest));
+                Instant now = s.clock.instant();
+                versions.insert(h, latest + 1, now, actor.username(), step.note(), step.rollbackOf(), step.snapshot());
+                s.audit.record(h, actor.username(), step.rollbackOf() == null ? "SCHEDULE_PUBLISH" : "SCHEDULE_ROLLBACK",
+                        "schedule_version", Long.toString(latest + 1),
+                        (step.rollbackOf() == null ? "" : "rollback to " + step.rollbackOf() + ": ") + step.note());
+                return latest + 1;
+            });
+        } catch (JdbiException e) {
+            if (uniqueViolation(e)) {
+                // Someone else's publish of the same number committed first; ours left nothing behind.
+                throw conflict(versions.latestNumber());
+            }
+            throw e;
+        }
+        log.info("{} published schedule version {}", actor.username(), next);
+        s.playerEvents.scheduleChanged();
+        return versions.find(next).orElseThrow();
+    }
+
+    private static ValidationException conflict(long latest) {
+        return new ValidationException(409, List.of(Problem.of(null, "schedule.conflict", latest)));
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Snapshot snapshotOf(Handle h, long version) {
+        return version == 0 ? Snapshot.EMPTY
+                : versions.find(h, version).map(ScheduleVersion::snapshot).orElse(Snapshot.EMPTY);
+    }
+
+    private static String requireNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw ValidationException.of("note", "schedule.noteRequired");
+        }
+        if (note.strip().length() > 1000) {
+            throw ValidationException.of("note", "schedule.noteTooLong", 1000);
+        }
+        return note.strip();
+    }
+
+    // ---------------------------------------------------------------- diffs and plans
+
+    /** The diff between two versions (0 = the empty schedule), with plays per screen on {@code day}. */
+    public ScheduleDiff diff(long from, long to, LocalDate day) {
+        Snapshot a = from == 0 ? Snapshot.EMPTY : versions.find(from).map(ScheduleVersion::snapshot)
+                .orElseThrow(() -> ValidationException.of("from", "schedule.versionNotFound", from));
+        Snapshot b = to == 0 ? Snapshot.EMPTY : versions.find(to).map(ScheduleVersion::snapshot)
+                .orElseThrow(() -> ValidationException.of("to", "schedule.versionNotFound", to));
+        return diff(from, a, to, b, day);
+    }
+
+    /** The diff between the latest version and what {@code actor} would publish now. */
+    public ScheduleDiff pendingDiff(User actor, LocalDate day) {
+        long latest = latestNumber();
+        return diff(latest, latestSnapshot(), -1, pending(actor), day);
+    }
+
+    private ScheduleDiff diff(long fromV, Snapshot a, long toV, Snapshot b, LocalDate day) {
+        var shape = ScheduleDiff.between(fromV, a, toV, b, List.of());
+        var deltas = new ArrayList<ScheduleDiff.ScreenDelta>();
+        if (!shape.empty()) {
+            List<Alert> live = liveAlerts();
+            Planner planner = planner();
+            for (ScreenProfile screen : screens()) {
+                Timeline before = planner.day(Planner.Plan.of(a, live, fromV), screen, day);
+                Timeline after = planner.day(Planner.Plan.of(b, live, toV), screen, day);
+                deltas.add(new ScheduleDiff.ScreenDelta(screen.id(), screen.name(), day,
+                        Planner.playsByCategory(before, day), Planner.playsByCategory(after, day),
+                        Planner.playsByBooking(before, day), Planner.playsByBooking(after, day)));
+            }
+        }
+        return new ScheduleDiff(fromV, toV, shape.added(), shape.changed(), shape.removed(), shape.fillerChanged(),
+                deltas);
+    }
+
+    /**
+     * What {@code candidate} would get if the actor published it now with their other drafts: per target
+     * screen on the booking's first playing day from today.
+     */
+    public Preview preview(User actor, Booking candidate) {
+        LocalDate today = LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
+        LocalDate day = Preview.firstDay(candidate, today);
+        var bookingsPlanned = new ArrayList<Booking>();
+        pending(actor).bookings().stream().filter(b -> !b.id().equals(candidate.id())).forEach(bookingsPlanned::add);
+        bookingsPlanned.add(candidate);
+        var plan = new Planner.Plan(bookingsPlanned, liveAlerts(), latestSnapshot().filler(), -1);
+        var screens = screens().stream().filter(x -> candidate.targets().includes(x)).toList();
+        return preview(plan, screens, day, candidate);
+    }
+
+    /** What a publish by {@code actor} would put on every screen on {@code day}. */
+    public Preview previewPublish(User actor, LocalDate day) {
+        var plan = Planner.Plan.of(pending(actor), liveAlerts(), -1);
+        return preview(plan, screens(), day, null);
+    }
+
+    private Preview preview(Planner.Plan plan, List<ScreenProfile> screens, LocalDate day, Booking focus) {
+        Planner planner = planner();
+        Map<String, String> titles = sourceTitles(plan);
+        Map<String, String> media = mediaTitles();
+        var out = new ArrayList<Preview.ScreenPreview>();
+        for (ScreenProfile screen : screens) {
+            Timeline t = planner.day(plan, screen, day);
+            var conflicts = t.shortfalls().stream().filter(x -> x.day().equals(day))
+                    .map(x -> new Preview.Conflict(x, titles.getOrDefault(x.bookingId(), x.bookingId()),
+                            plan.bookings().stream().filter(b -> b.id().equals(x.bookingId())).map(Booking::category)
+                                    .findFirst().orElse(Category.FILLER)))
+                    .toList();
+            int plays = focus == null ? 0 : Planner.playsByBooking(t, day).getOrDefault(focus.id(), 0);
+            int requested = focus == null ? 0 : conflicts.stream().map(Preview.Conflict::shortfall)
+                    .filter(x -> x.bookingId().equals(focus.id())).mapToInt(x -> x.requested()).sum();
+            int loop = sampleLoop(screen, focus);
+            var strips = LoopStrip.of(t, screen, day, loop, loop + 1, media, titles, null);
+            out.add(new Preview.ScreenPreview(screen, plays, requested == 0 ? plays : requested,
+                    Planner.playsByCategory(t, day), Planner.sharePercent(t, day), conflicts,
+                    strips.isEmpty() ? null : strips.get(0)));
+        }
+        return new Preview(day, out);
+    }
+
+    /** The loop at the start of the booking's first window (or at 08:00 for a whole plan). */
+    private static int sampleLoop(ScreenProfile screen, Booking focus) {
+        int second = focus == null ? 8 * 3600 : focus.windows().get(0).from().toSecondOfDay();
+        if (focus != null && focus.windows().get(0).equals(id.ihati.videotron.playlists.schedule.TimeWindow.ALL_DAY)) {
+            second = 8 * 3600;
+        }
+        return second / screen.loopSeconds();
+    }
+
+    /** The published plan's timeline of one screen and local day. */
+    public Timeline publishedTimeline(ScreenProfile screen, LocalDate day) {
+        return planner().day(Planner.Plan.of(latestSnapshot(), liveAlerts(), latestNumber()), screen, day);
+    }
+
+    /** Booking and alert ids to titles, for labels: the plan's, then the working set's, then live alerts. */
+    public Map<String, String> sourceTitles(Planner.Plan plan) {
+        var titles = new java.util.HashMap<String, String>();
+        workingSet().forEach(r -> titles.put(r.id(), r.booking().title()));
+        plan.bookings().forEach(b -> titles.put(b.id(), b.title()));
+        plan.alerts().forEach(a -> titles.put(a.id(), a.title()));
+        return titles;
+    }
+
+    public Map<String, String> mediaTitles() {
+        var titles = new java.util.HashMap<String, String>();
+        approvedMedia().forEach(m -> titles.put(m.id(), m.title()));
+        return titles;
+    }
+
+    // ---------------------------------------------------------------- alerts
+
+    /** Puts up an alert; it is on the street as soon as the players hear of it (at once, over SSE). */
+    public AlertRecord raiseAlert(User actor, Alert alert) {
+        if (!mayAlert(actor.role())) {
+            throw new ValidationException(403, List.of(Problem.of(null, "error.forbidden")));
+        }
+        Instant now = s.clock.instant();
+        AlertState state = alert.from().isAfter(now) ? AlertState.SCHEDULED : AlertState.ACTIVE;
+        s.jdbi.useTransaction(h -> {
+            alerts.insert(h, alert, state, actor.username(), now);
+            s.audit.record(h, actor.username(), "ALERT_RAISE", "alert", alert.id(), alert.title());
+        });
+        log.info("{} raised alert {} ({})", actor.username(), alert.id(), alert.title());
+        s.playerEvents.scheduleChanged();
+        return alerts.find(alert.id()).orElseThrow();
+    }
+
+    /** Cancels a live alert at once; false if it had already ended or been cancelled. */
+    public boolean cancelAlert(User actor, String id) {
+        if (!mayAlert(actor.role())) {
+            throw new ValidationException(403, List.of(Problem.of(null, "error.forbidden")));
+        }
+        boolean done = s.jdbi.inTransaction(h -> {
+            boolean c = alerts.cancel(h, id, actor.username(), s.clock.instant());
+            if (c) {
+                s.audit.record(h, actor.username(), "ALERT_CANCEL", "alert", id, null);
+            }
+            return c;
+        });
+        if (done) {
+            log.info("{} cancelled alert {}", actor.username(), id);
+            s.playerEvents.scheduleChanged();
+        }
+        return done;
+    }
+
+    public List<Alert> liveAlerts() {
+        return alerts.live(s.clock.instant()).stream().map(AlertRecord::alert).toList();
+    }
+
+    // ---------------------------------------------------------------- the clock
+
+    /**
+     * Moves bookings and alerts across their start and end boundaries and, if anything moved, tells the
+     * players (manifests already cover seven days, so this is for status lists and ETags). Returns how many
+     * rows changed.
+     */
+    public int advanceClock() {
+        Instant now = s.clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ScreenProfile.DEFAULT_ZONE);
+        int changed = s.jdbi.inTransaction(h -> {
+            int ended = bookings.endBefore(h, today, now);
+            int started = bookings.startBy(h, today);
+            int alertMoves = alerts.advance(h, now);
+            if (ended + alertMoves > 0) {
+                s.audit.record(h, "system", "SCHEDULE_BOUNDARY", "schedule", null,
+                        ended + " booking(s) ended, " + started + " started, " + alertMoves + " alert change(s)");
+            }
+            return ended + started + alertMoves;
+        });
+        if (changed > 0) {
+            log.info("Schedule boundary passed: {} booking/alert state change(s)", changed);
+            s.playerEvents.scheduleChanged();
+        }
+        return changed;
+    }
+
+    // ---------------------------------------------------------------- for the player API
+
+    @Override
+    public PublishedSchedule published() {
+        var v = latest();
+        return new PublishedSchedule(v.map(ScheduleVersion::version).orElse(0L),
+                v.map(x -> x.snapshot().bookings()).orElse(List.of()), liveAlerts(),
+                v.map(x -> x.snapshot().filler()).orElse(null));
+    }
+
+    // ---------------------------------------------------------------- seams to other features
+
+    /** Every screen, for targets, previews and diffs. */
+    public List<ScreenProfile> screens() {
+        return s.screens.profiles();
+    }
+
+    /** Approved media that may be booked, for the picker. */
+    public List<MediaChoice> approvedMedia() {
+        var out = new ArrayList<MediaChoice>();
+        for (Category c : Category.values()) {
+            s.mediaCatalog.approved(c).forEach(m -> out.add(new MediaChoice(m.id(), m.title(), m.kind(),
+                    m.playMillis(), m.category(), m.thumbnailUrl())));
+        }
+        return out;
+    }
+
+    /** Approved media of these categories, for the booking form of someone who books them. */
+    public List<MediaChoice> approvedMedia(Set<Category> categories) {
+        return approvedMedia().stream().filter(m -> categories.contains(m.category())).toList();
+    }
+
+    public Optional<ScreenProfile> screen(String id) {
+        return s.screens.profile(id);
+    }
+
+    private static void requireCategory(User actor, Category c, String field) {
+        if (!categoriesOf(actor.role()).contains(c)) {
+            throw new ValidationException(403, List.of(Problem.of(field, "booking.categoryNotAllowed",
+                    c.name())));
+        }
+    }
+
+    /** For tests and the demo: the plans' inputs as a map of screen id to timeline of one day. */
+    public Map<String, Timeline> publishedDay(LocalDate day) {
+        var plan = Planner.Plan.of(latestSnapshot(), liveAlerts(), latestNumber());
+        var out = new java.util.LinkedHashMap<String, Timeline>();
+        for (ScreenProfile sc : screens()) {
+            out.put(sc.id(), planner().day(plan, sc, day));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package id.ihati.videotron.admin.review;
+
+import id.ihati.videotron.admin.web.PageContext;
+import id.ihati.videotron.playlists.schedule.Booking;
+import id.ihati.videotron.playlists.schedule.Frequency;
+import id.ihati.videotron.playlists.schedule.TimeWindow;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the review templates show, shaped for them, and formatting in the page's language. */
+public final class Views {
+    private Views() {
+    }
+
+    /** One hour of a screen's day in the week view: the category that had most of it, and each share. */
+    public record HourCell(int hour, String dominant, String tooltip) {
+    }
+
+    /** One screen-day of the week view. */
+    public record DayRow(LocalDate day, List<HourCell> hours) {
+    }
+
+    /** One screen's week. */
+    public record ScreenWeek(String screenId, String name, List<DayRow> days) {
+    }
+
+    /** One play in the day view. */
+    public record Slot(String start, String end, String category, String title, String content, String sourceId,
+                       int slots, boolean highlighted) {
+    }
+
+    /** One loop in the day view. */
+    public record Loop(String start, List<Slot> slots, boolean highlighted) {
+    }
+
+    /** A booking as the list shows it. */
+    public record BookingLine(Booking booking, String status, String targets, String windows, String frequency,
+                              int comments) {
+    }
+
+    /** One booking that changed between two versions. */
+    public record Change(String kind, String bookingId, String title, String detail) {
+    }
+
+    /** One published schedule version, with what changed from the one before. */
+    public record VersionLine(long version, Instant from, int bookings, List<Change> changes, int comments) {
+    }
+
+    public static String pct(PageContext page, double value) {
+        var nf = NumberFormat.getNumberInstance(page.locale());
+        nf.setMinimumFractionDigits(1);
+        nf.setMaximumFractionDigits(1);
+        return nf.format(value) + " %";
+    }
+
+    public static String num(PageContext page, long n) {
+        return NumberFormat.getIntegerInstance(page.locale()).format(n);
+    }
+
+    public static String date(PageContext page, LocalDate d) {
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy", page.locale()).format(d);
+    }
+
+    public static String dateTime(PageContext page, Instant t, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", page.locale()).format(t.atZone(zone))
+                + (zone.getId().equals("Asia/Jakarta") ? " WIB" : " " + zone.getId());
+    }
+
+    public static String windows(List<TimeWindow> windows) {
+        return windows.stream().map(w -> w.equals(TimeWindow.ALL_DAY) ? "00:00–24:00" : w.from() + "–" + w.to())
+                .collect(Collectors.joining(", "));
+    }
+
+    public static String frequency(PageContext page, Frequency f) {
+        if (f instanceof Frequency.PerLoop p) {
+            return page.t("review.freq.perLoop", p.slots());
+        }
+        if (f instanceof Frequency.EveryNthLoop n) {
+            return page.t("review.freq.everyNth", n.n());
+        }
+        return page.t("review.freq.perDay", ((Frequency.PerDay) f).plays());
+    }
+
+    public static String hours(long seconds) {
+        return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 3600, seconds / 60 % 60);
+    }
+}

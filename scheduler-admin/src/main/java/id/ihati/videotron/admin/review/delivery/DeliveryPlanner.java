@@ -1,0 +1,157 @@
+package id.ihati.videotron.admin.review.delivery;
+
+import id.ihati.videotron.admin.booking.PublishedSchedule;
+import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
+import id.ihati.videotron.admin.review.delivery.Inputs.PlannedDay;
+import id.ihati.videotron.playlists.manifest.Manifest;
+import id.ihati.videotron.playlists.schedule.Alert;
+import id.ihati.videotron.playlists.schedule.Booking;
+import id.ihati.videotron.playlists.schedule.Media;
+import id.ihati.videotron.playlists.schedule.ScreenProfile;
+import id.ihati.videotron.playlists.schedule.Targets;
+import id.ihati.videotron.playlists.timeline.PlannedPlay;
+import id.ihati.videotron.playlists.timeline.Shortfall;
+import id.ihati.videotron.playlists.timeline.Timeline;
+import id.ihati.videotron.playlists.timeline.TimelineResolver;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans screen-days with the playlists resolver, the same code the players run, over the schedule version(s)
+ * in force on each day. Screens whose plans are the same (same hours, loop, bookings that target them, …) share
+ * one resolution per day: the manifest is made screen-neutral before it is resolved, and resolved once per key.
+ */
+public final class DeliveryPlanner {
+    private final TimelineResolver resolver;
+    private final MediaCatalog media;
+
+    public DeliveryPlanner(TimelineResolver resolver, MediaCatalog media) {
+        this.resolver = resolver;
+        this.media = media;
+    }
+
+    /** The plan of every screen on every local day {@code from}–{@code to}. */
+    public List<PlannedDay> plan(List<ScreenProfile> screens, List<VersionInForce> versions, LocalDate from,
+                                 LocalDate to) {
+        Map<Object, DayPlan> cache = new HashMap<>();
+        Map<String, Optional<Media>> mediaCache = new HashMap<>();
+        var out = new ArrayList<PlannedDay>();
+        for (ScreenProfile screen : screens) {
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                var segments = segments(screen, versions, d, mediaCache);
+                out.add(new PlannedDay(screen.id(), d, cache.computeIfAbsent(segments, k -> resolve(segments))));
+            }
+        }
+        return out;
+    }
+
+    /** The full timeline (every play) of one screen in {@code [from, to)}, for the day view and the open feed. */
+    public Timeline timeline(ScreenProfile screen, List<VersionInForce> versions, Instant from, Instant to) {
+        var plays = new ArrayList<PlannedPlay>();
+        var shortfalls = new ArrayList<Shortfall>();
+        Instant next = null;
+        for (Segment s : segments(screen, versions, from, to, new HashMap<>(), false)) {
+            Timeline t = startingIn(resolver.resolve(s.manifest, s.from, s.to), s.from, s.to);
+            plays.addAll(t.plays());
+            shortfalls.addAll(t.shortfalls());
+            next = next == null ? t.nextChange() : next;
+        }
+        return new Timeline(plays, shortfalls, next);
+    }
+
+    /** One version's manifest over part of a day; a record so equal segments of different screens match. */
+    record Segment(Manifest manifest, Instant from, Instant to, boolean alerts) {
+    }
+
+    private List<Segment> segments(ScreenProfile screen, List<VersionInForce> versions, LocalDate day,
+                                   Map<String, Optional<Media>> mediaCache) {
+        Instant ds = day.atStartOfDay(screen.timeZone()).toInstant();
+        Instant de = day.plusDays(1).atStartOfDay(screen.timeZone()).toInstant();
+        return segments(screen, versions, ds, de, mediaCache, true);
+    }
+
+    private List<Segment> segments(ScreenProfile screen, List<VersionInForce> versions, Instant from, Instant to,
+                                   Map<String, Optional<Media>> mediaCache, boolean neutral) {
+        var out = new ArrayList<Segment>();
+        for (int i = 0; i < versions.size(); i++) {
+            Instant vFrom = versions.get(i).from();
+            Instant vTo = i + 1 < versions.size() ? versions.get(i + 1).from() : Instant.MAX;
+            Instant a = vFrom.isAfter(from) ? vFrom : from;
+            Instant b = vTo.isBefore(to) ? vTo : to;
+            if (a.isBefore(b)) {
+                Manifest m = manifest(screen, versions.get(i), a, b, mediaCache, neutral);
+                boolean alerts = m.alerts().stream().anyMatch(al -> al.from().isBefore(b)
+                        && (al.until() == null || al.until().isAfter(a)));
+                out.add(new Segment(m, a, b, alerts));
+            }
+        }
+        return out;
+    }
+
+    private DayPlan resolve(List<Segment> segments) {
+        DayPlan day = new DayPlan(0, List.of());
+        for (Segment s : segments) {
+            Timeline plan = startingIn(resolver.resolve(s.manifest, s.from, s.to), s.from, s.to);
+            Timeline withoutAlerts = s.alerts
+                    ? startingIn(resolver.resolve(withoutAlerts(s.manifest), s.from, s.to), s.from, s.to) : null;
+            day = day.plus(DayPlan.of(plan, withoutAlerts));
+        }
+        return day;
+    }
+
+    /**
+     * The plays that start in {@code [from, to)}: the resolver also returns the play running at {@code from},
+     * which the segment before (a mid-day version change) already counted.
+     */
+    private static Timeline startingIn(Timeline t, Instant from, Instant to) {
+        if (t.plays().isEmpty() || !t.plays().get(0).start().isBefore(from)) {
+            return t;
+        }
+        return new Timeline(t.plays().stream().filter(p -> !p.start().isBefore(from) && p.start().isBefore(to))
+                .toList(), t.shortfalls(), t.nextChange());
+    }
+
+    private Manifest manifest(ScreenProfile screen, VersionInForce v, Instant from, Instant to,
+                              Map<String, Optional<Media>> mediaCache, boolean neutral) {
+        PublishedSchedule s = v.schedule();
+        List<Booking> bookings = s.bookings().stream().filter(b -> b.targets().includes(screen))
+                .map(b -> neutral ? retarget(b) : b).toList();
+        List<Alert> alerts = s.alerts().stream().filter(a -> a.targets().includes(screen))
+                .map(a -> neutral ? new Alert(a.id(), a.title(), a.mediaId(), Targets.all(), a.from(), a.until(),
+                        a.priority()) : a).toList();
+        Set<String> ids = new LinkedHashSet<>();
+        bookings.forEach(b -> ids.addAll(b.items()));
+        alerts.forEach(a -> ids.add(a.mediaId()));
+        if (s.filler() != null) {
+            ids.addAll(s.filler().items());
+        }
+        String variant = screen.resolution() + "/" + screen.audio() + "/";
+        List<Media> mediaList = ids.stream()
+                .map(id -> mediaCache.computeIfAbsent(variant + id, k -> media.forScreen(id, screen)))
+                .flatMap(Optional::stream).toList();
+        ScreenProfile profile = neutral ? new ScreenProfile("screen", "screen", null, screen.timeZone(),
+                screen.resolution(), screen.loopSeconds(), screen.slotSeconds(), screen.operatingHours(),
+                screen.minSharePercent(), screen.fitMode(), screen.audio(), Set.of(), null) : screen;
+        // generatedAt and contentHash stay fixed so equal plans make equal manifests.
+        return new Manifest(Manifest.FORMAT_VERSION, profile, from.minusSeconds(1), to.plusSeconds(86_400),
+                neutral ? 0 : v.version(), null, mediaList, bookings, alerts, s.filler(), null);
+    }
+
+    private static Booking retarget(Booking b) {
+        return new Booking(b.id(), b.title(), b.category(), b.ownerOrganisation(), b.items(), Targets.all(),
+                b.dateFrom(), b.dateTo(), b.weekdays(), b.windows(), b.frequency(), b.priority());
+    }
+
+    private static Manifest withoutAlerts(Manifest m) {
+        return new Manifest(m.formatVersion(), m.screen(), m.generatedAt(), m.validUntil(), m.scheduleVersion(),
+                m.mediaPath(), m.media(), m.bookings(), List.of(), m.filler(), m.contentHash());
+    }
+}

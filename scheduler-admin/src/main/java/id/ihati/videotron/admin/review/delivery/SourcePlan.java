@@ -1,0 +1,71 @@
+package id.ihati.videotron.admin.review.delivery;
+
+import id.ihati.videotron.playlists.schedule.Category;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * What the plan of one screen-day gives one source (a booking, an alert, or filler when {@code sourceId} is
+ * {@code null}): the plays it asked for, the plays it got and why it lost the others, and the planned plays'
+ * times (epoch milliseconds, start order) so plays due while a screen was offline can be counted.
+ *
+ * @param requested       plays asked for (equal to {@code planned} when the booking got all it asked for)
+ * @param alertPreempted  plays an alert took
+ * @param outsideHours    plays asked for outside the screen's operating hours
+ */
+public record SourcePlan(String sourceId, Category category, int requested, int planned, long plannedSeconds,
+                         int alertPreempted, int outsideHours, long[] starts, long[] ends) {
+
+    public SourcePlan {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(starts, "starts");
+        Objects.requireNonNull(ends, "ends");
+        if (starts.length != planned || ends.length != planned) {
+            throw new IllegalArgumentException("one start and end per planned play");
+        }
+        if (requested < planned) {
+            throw new IllegalArgumentException("requested " + requested + " < planned " + planned);
+        }
+        if (alertPreempted < 0 || outsideHours < 0 || alertPreempted + outsideHours > requested - planned) {
+            throw new IllegalArgumentException("lost plays do not add up");
+        }
+    }
+
+    /** Plays lost to other bookings, shares or unavailable media. */
+    public int conflict() {
+        return requested - planned - alertPreempted - outsideHours;
+    }
+
+    /** How many planned plays overlap any of the given intervals ({@code [from, to)} epoch ms, sorted, disjoint). */
+    public int plannedDuring(long[] from, long[] to) {
+        int n = 0;
+        int j = 0;
+        for (int i = 0; i < planned; i++) {
+            while (j < from.length && to[j] <= starts[i]) {
+                j++;
+            }
+            if (j < from.length && from[j] < ends[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourcePlan p && Objects.equals(sourceId, p.sourceId) && category == p.category
+                && requested == p.requested && planned == p.planned && plannedSeconds == p.plannedSeconds
+                && alertPreempted == p.alertPreempted && outsideHours == p.outsideHours
+                && Arrays.equals(starts, p.starts) && Arrays.equals(ends, p.ends);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sourceId, category, requested, planned, Arrays.hashCode(starts));
+    }
+
+    @Override
+    public String toString() {
+        return "SourcePlan[" + sourceId + " " + category + " requested=" + requested + " planned=" + planned + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package id.ihati.videotron.admin.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.admin.testing.TestAdmin;
+import id.ihati.videotron.admin.testing.TestDatabases;
+import id.ihati.videotron.playlists.manifest.Manifest;
+import id.ihati.videotron.playlists.manifest.ManifestCodec;
+import id.ihati.videotron.playlists.schedule.Category;
+import id.ihati.videotron.playlists.schedule.Media;
+import id.ihati.videotron.playlists.timeline.PlannedPlay;
+import id.ihati.videotron.playlists.timeline.TimelineResolver;
+import id.ihati.videotron.playlists.validation.Parsed;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What bin/run-demo relies on: a published schedule the local player can fetch and play at once. */
+class DemoShowcaseTest {
+    static TestAdmin demo;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        demo = TestAdmin.start(TestDatabases.h2Url(), Clock.systemUTC(), c -> c.withDemo(true));
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    @Test
+    void seedsThreeCilegonVideotronsAndTheLocalDemoScreen() {
+        assertThat(demo.services().screens.profiles()).extracting(p -> p.id())
+                .containsExactlyInAnyOrder("simpang-tiga", "alun-alun", "pci-cibeber", DemoShowcase.LOCAL_SCREEN);
+    }
+
+    @Test
+    void leavesAnOwnerOnlyTokenWithWhichTheLocalPlayerFetchesAPlayableManifest() throws Exception {
+        Path tokenFile = demo.dataDir().resolve("demo-player-token");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        String token = Files.readString(tokenFile).strip();
+
+        var response = get("/api/v1/player/manifest", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Manifest manifest = ((Parsed.Ok<Manifest>) ManifestCodec.read(response.body())).value();
+        assertThat(manifest.bookings()).hasSize(4);
+        assertThat(manifest.filler()).isNotNull();
+        for (Media m : manifest.media()) {
+            assertThat(get(manifest.mediaPath() + m.sha256(), token).statusCode()).as(m.title()).isEqualTo(200);
+        }
+
+        Instant now = demo.services().clock.instant();
+        List<PlannedPlay> plays = new TimelineResolver().resolve(manifest, now, now.plus(Duration.ofMinutes(10))).plays();
+        assertThat(plays).isNotEmpty();
+        long health = plays.stream().filter(p -> p.category() == Category.HEALTH)
+                .mapToLong(p -> Duration.between(p.start(), p.end()).toSeconds()).sum();
+        long all = plays.stream().mapToLong(p -> Duration.between(p.start(), p.end()).toSeconds()).sum();
+        assertThat(health * 100 / all).as("health share of the demo screen").isGreaterThanOrEqualTo(40);
+        assertThat(plays).anyMatch(p -> p.category() == Category.CITY);
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(demo.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
