@@ -24,6 +24,7 @@ public final class TestAdmin implements AutoCloseable {
     private final AdminServer server;
     private final HikariDataSource pool;
     private final Path dataDir;
+    private String deviceToken;
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
 
     private TestAdmin(AdminServer server, HikariDataSource pool, Path dataDir) {
@@ -109,11 +110,15 @@ public final class TestAdmin implements AutoCloseable {
     }
 
     /**
-     * A bearer token of a paired screen, or null while no feature can pair one. The screens feature fills
-     * this in (pair a screen through its service and return the token) so device routes are tested too.
+     * The bearer token of a player paired with screen "uji-layar" (made on first use, through the pairing
+     * service: no HTTP, no sign-in), so device routes are tested too.
      */
-    public String deviceToken() {
-        return null;
+    public synchronized String deviceToken() {
+        if (deviceToken == null) {
+            TestScreens.create(this, TestScreens.profile("uji-layar"));
+            deviceToken = TestScreens.pairDirectly(this, "uji-layar");
+        }
+        return deviceToken;
     }
 
     /** A client that is not signed in. */
