@@ -134,3 +134,5 @@ CREATE TABLE player_sync (
     generation      BIGINT        NOT NULL
 );
 INSERT INTO player_sync (id, generation) VALUES (1, 0);
+-- Row 2 counts device token revocations: nodes forget the tokens they remember when it moves.
+INSERT INTO player_sync (id, generation) VALUES (2, 0);

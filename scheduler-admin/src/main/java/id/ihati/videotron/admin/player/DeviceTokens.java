@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Device tokens: made at pairing, kept only as SHA-256, revocable. Known tokens are remembered for
  * {@link #CACHE_TTL} so a player's polling costs no database read; a revocation on this node forgets them at
- * once, and a revocation on another node reaches this one through {@link PlayerHub}'s change watch
- * (about a second), at the latest after the TTL.
+ * once, and a revocation on another node reaches this one through {@link PlayerHub}'s watch of the
+ * revocation counter ({@code player_sync} row 2, about a second), at the latest after the TTL.
  */
 public final class DeviceTokens implements DeviceAuthenticator {
     public static final Duration CACHE_TTL = Duration.ofSeconds(30);
@@ -75,6 +75,10 @@ public final class DeviceTokens implements DeviceAuthenticator {
                         UPDATE device_token SET revoked_at = :now, revoked_by = :by
                         WHERE screen_id = :screen AND revoked_at IS NULL""")
                 .bind("now", Timestamp.from(clock.instant())).bind("by", actor).bind("screen", screenId).execute();
+        if (n > 0) {
+            // Other nodes watch this counter and forget the tokens they remember (PlayerHub).
+            h.createUpdate("UPDATE player_sync SET generation = generation + 1 WHERE id = 2").execute();
+        }
         forget(screenId);
         return n;
     }

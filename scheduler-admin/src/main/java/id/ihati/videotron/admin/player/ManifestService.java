@@ -86,12 +86,28 @@ public final class ManifestService {
             return Optional.empty();
         }
         Built built = build(profile.get(), s.schedule.published(), s.mediaCatalog, clock.instant(), gen);
+        remember(screenId, built);
+        return Optional.of(built);
+    }
+
+    /** The screen's manifest for a profile the caller has already read: the kept one, or a fresh one. */
+    public Built current(ScreenProfile profile) {
+        Optional<Built> kept = kept(profile.id());
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        long gen = generation.getAsLong();
+        Built built = build(profile, s.schedule.published(), s.mediaCatalog, clock.instant(), gen);
+        remember(profile.id(), built);
+        return built;
+    }
+
+    private void remember(String screenId, Built built) {
         Built before = current.put(screenId, built);
         if (!built.missing().isEmpty() && (before == null || !before.missing().equals(built.missing()))) {
             log.warn("Screen {}: media {} named by the schedule are not available for it and were left out "
                     + "of its manifest", screenId, built.missing());
         }
-        return Optional.of(built);
     }
 
     /** Forgets every kept manifest. */

@@ -1,6 +1,7 @@
 package id.ihati.videotron.admin.player;
 
 import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import io.javalin.http.sse.SseClient;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -35,6 +36,9 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlayerHub.class);
     public static final Duration PING_INTERVAL = Duration.ofSeconds(15);
     public static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    /** Rows of {@code player_sync}: changes that make manifests stale, and device token revocations. */
+    static final int CHANGES = 1;
+    static final int REVOCATIONS = 2;
 
     private final Services s;
     private final DeviceTokens tokens;
@@ -46,6 +50,7 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     private final Set<String> sentScreenshotRequests = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor;
     private volatile long generation = -1;
+    private volatile long tokenGeneration = -1;
 
     public PlayerHub(Services services, DeviceTokens tokens) {
         this.s = services;
@@ -60,7 +65,8 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
 
     /** Starts the change watch and the pings. */
     public void start() {
-        generation = readGeneration();
+        generation = readGeneration(CHANGES);
+        tokenGeneration = readGeneration(REVOCATIONS);
         executor.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::ping, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(),
@@ -134,7 +140,12 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
 
     private void watch() {
         try {
-            if (forget(readGeneration())) {
+            long revocations = readGeneration(REVOCATIONS);
+            if (revocations != tokenGeneration) {
+                tokenGeneration = revocations;
+                tokens.forgetAll();
+            }
+            if (forget(readGeneration(CHANGES))) {
                 tellPlayers();
             }
             pushPendingScreenshotRequests();
@@ -151,22 +162,25 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
         }
         generation = newGeneration;
         manifests.forgetAll();
-        tokens.forgetAll();
         return true;
     }
 
-    /** Runs on the hub's thread: tells connected players whose manifest changed. */
+    /**
+     * Runs on the hub's thread: rebuilds the manifest of every screen with connected players first (so their
+     * requests find it kept), then tells the players of each screen whose content hash changed.
+     */
     private void tellPlayers() {
+        long t0 = System.nanoTime();
+        Map<String, ScreenProfile> profiles = new java.util.HashMap<>();
+        s.screens.profiles().forEach(p -> profiles.put(p.id(), p));
+        List<Map.Entry<String, String[]>> messages = new java.util.ArrayList<>();
         for (String screenId : List.copyOf(clients.keySet())) {
-            if (connected(screenId) == 0) {
+            ScreenProfile profile = profiles.get(screenId);
+            if (connected(screenId) == 0 || profile == null) {
                 continue;
             }
             try {
-                Optional<ManifestService.Built> built = manifests.current(screenId);
-                if (built.isEmpty()) {
-                    continue;
-                }
-                ManifestService.Built b = built.get();
+                ManifestService.Built b = manifests.current(profile);
                 Set<String> alerts = alertIds(b);
                 Set<String> before = toldAlerts.getOrDefault(screenId, Set.of());
                 Optional<String> newAlert = alerts.stream().filter(a -> !before.contains(a)).findFirst();
@@ -174,14 +188,21 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
                 if (b.contentHash().equals(toldHash.put(screenId, b.contentHash()))) {
                     continue;
                 }
-                if (newAlert.isPresent()) {
-                    broadcast(screenId, "alert", "{\"alertId\":\"" + json(newAlert.get()) + "\"}");
-                } else {
-                    broadcast(screenId, "manifest", "{\"contentHash\":\"" + b.contentHash() + "\"}");
-                }
+                messages.add(Map.entry(screenId, newAlert.isPresent()
+                        ? new String[] {"alert", "{\"alertId\":\"" + json(newAlert.get()) + "\"}"}
+                        : new String[] {"manifest", "{\"contentHash\":\"" + b.contentHash() + "\"}"}));
             } catch (RuntimeException e) {
                 log.error("Could not build the manifest of screen {} to tell its players", screenId, e);
             }
+        }
+        int told = 0;
+        for (var m : messages) {
+            broadcast(m.getKey(), m.getValue()[0], m.getValue()[1]);
+            told += connected(m.getKey());
+        }
+        if (told > 0) {
+            log.info("Told {} connected players of a changed manifest in {} ms", told,
+                    (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -250,9 +271,9 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
         }
     }
 
-    private long readGeneration() {
-        return s.jdbi.withHandle(h -> h.createQuery("SELECT generation FROM player_sync WHERE id = 1")
-                .mapTo(Long.class).one());
+    private long readGeneration(int row) {
+        return s.jdbi.withHandle(h -> h.createQuery("SELECT generation FROM player_sync WHERE id = :id")
+                .bind("id", row).mapTo(Long.class).one());
     }
 
     private static Set<String> alertIds(ManifestService.Built b) {

@@ -63,7 +63,6 @@ public final class ScreenService {
             return revoked;
         });
         s.deviceTokens.forget(id);
-        s.playerEvents.scheduleChanged();
         return n;
     }
 

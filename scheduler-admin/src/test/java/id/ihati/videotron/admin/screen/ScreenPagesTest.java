@@ -108,11 +108,9 @@ class ScreenPagesTest {
         assertThat(doc.select("input[name=hours.MONDAY]").val()).isEqualTo("pagi sampai sore");
         assertThat(admin.services().screens.find("Bad Id!")).isEmpty();
 
-        web.get("/screens/new?lang=en");
-        var en = Jsoup.parse(web.postForm("/screens", f).body());
+        var en = Jsoup.parse(web.postForm("/screens?lang=en", f).body());
         assertThat(en.select(".field-error[data-field=slotSeconds]").text())
                 .contains("slot length of 25 s must divide the loop length of 120 s");
-        web.get("/screens/new?lang=id");
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class TestAdmin implements AutoCloseable {
     private final AdminServer server;
     private final HikariDataSource pool;
     private final Path dataDir;
+    private String deviceToken;
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
     private String deviceToken;
 
@@ -110,12 +111,13 @@ public final class TestAdmin implements AutoCloseable {
     }
 
     /**
-     * The bearer token of a player paired (over HTTP, as a real one is) with a screen "uji-perangkat" made for
-     * it on first use; the same token afterwards.
+     * The bearer token of a player paired with screen "uji-layar" (made on first use, through the pairing
+     * service: no HTTP, no sign-in), so device routes are tested too.
      */
     public synchronized String deviceToken() {
         if (deviceToken == null) {
-            deviceToken = TestScreens.createAndPair(this, TestScreens.profile("uji-perangkat"));
+            TestScreens.create(this, TestScreens.profile("uji-layar"));
+            deviceToken = TestScreens.pairDirectly(this, "uji-layar");
         }
         return deviceToken;
     }

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class TestScreens {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Signing in costs an Argon2 hash (about a second here): one signed-in ADMIN client per server. */
+    /** One signed-in ADMIN client per server (a session made in the database: no Argon2 round-trip). */
     private static final Map<TestAdmin, WebClient> ADMINS = java.util.Collections.synchronizedMap(
             new java.util.WeakHashMap<>());
 
@@ -83,9 +83,24 @@ public final class TestScreens {
         return paired.get("deviceToken").asText();
     }
 
+    /**
+     * Pairs through the services, without HTTP or signing in (fast: for benchmarks and the route matrix);
+     * returns the device token.
+     */
+    public static String pairDirectly(TestAdmin admin, String screenId) {
+        var pairing = admin.services().pairing;
+        var started = pairing.start("bench-pc", "0.1.0", "direct-" + java.util.UUID.randomUUID());
+        pairing.claim(started.code(), screenId, admin.username(Role.ADMIN));
+        var poll = pairing.poll(started.code(), started.secret());
+        if (!(poll instanceof id.ihati.videotron.admin.player.Pairing.Poll.Paired paired)) {
+            throw new IllegalStateException("pairing " + screenId + " gave " + poll);
+        }
+        return paired.deviceToken();
+    }
+
     /** A signed-in ADMIN client of this server, made once and reused. */
     public static WebClient adminClient(TestAdmin admin) {
-        return ADMINS.computeIfAbsent(admin, a -> a.as(Role.ADMIN));
+        return ADMINS.computeIfAbsent(admin, a -> a.session(Role.ADMIN));
     }
 
     /** A {@link TestPlayer} for a newly created and paired screen. */
