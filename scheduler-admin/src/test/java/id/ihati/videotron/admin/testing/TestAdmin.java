@@ -26,7 +26,6 @@ public final class TestAdmin implements AutoCloseable {
     private final Path dataDir;
     private String deviceToken;
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
-    private String deviceToken;
 
     private TestAdmin(AdminServer server, HikariDataSource pool, Path dataDir) {
         this.server = server;
