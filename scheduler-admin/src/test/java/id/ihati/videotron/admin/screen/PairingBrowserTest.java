@@ -106,8 +106,8 @@ class PairingBrowserTest {
         new Select(browser.findElement(By.name("fitMode"))).selectByValue("COVER");
         type("groups", "pusat-kota");
         browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".field-error[data-field=slotSeconds]")).getText())
-                .contains("harus membagi habis");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                d -> d.getPageSource().contains("harus membagi habis"));
         shot("2-form-error");
         type("slotSeconds", "15");
         browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
@@ -125,7 +125,9 @@ class PairingBrowserTest {
         type("code", code.toLowerCase().replace("-", " "));
         shot("3-typing-code");
         browser.findElement(By.cssSelector("form[action$='/pair'] button")).click();
-        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Kode diterima");
+        // the page before also had a flash (the screen was created): wait for the new one
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                d -> d.getPageSource().contains("Kode diterima"));
 
         var poll = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/pairing/" + code))
                 .header("X-Pairing-Secret", started.get("secret").asText()).GET().build(),
