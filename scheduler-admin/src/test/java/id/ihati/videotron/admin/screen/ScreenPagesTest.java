@@ -111,6 +111,8 @@ class ScreenPagesTest {
         var en = Jsoup.parse(web.postForm("/screens?lang=en", f).body());
         assertThat(en.select(".field-error[data-field=slotSeconds]").text())
                 .contains("slot length of 25 s must divide the loop length of 120 s");
+        // ?lang= is remembered in a cookie; the other tests of this class share the client and expect Indonesian.
+        web.get("/screens?lang=id");
     }
 
     @Test
