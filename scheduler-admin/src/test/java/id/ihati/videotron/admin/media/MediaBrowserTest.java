@@ -96,6 +96,8 @@ class MediaBrowserTest {
         setValue("background", "#ffffff");
         type("qrUrl", "javascript:alert(1)");
         browser.findElement(By.cssSelector("#slide-form button[type=submit]")).click();
+        // The click returns before the answer has replaced the page.
+        waitUntil(() -> !errorsOf("foreground").isEmpty());
         assertThat(errorsOf("foreground")).anyMatch(m -> m.contains("Kontras"));
         assertThat(errorsOf("qrUrl")).anyMatch(m -> m.contains("http"));
         shot("05-slide-errors");
