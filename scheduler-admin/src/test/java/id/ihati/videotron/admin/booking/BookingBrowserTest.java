@@ -94,12 +94,20 @@ class BookingBrowserTest {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Clicks a button or link that loads a new page, and waits until the old page is gone. */
+    private static void press(String css) {
+        WebElement el = find(css);
+        el.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(el));
+    }
+
     private static void signInAs(String username) {
         driver.manage().deleteAllCookies();
         open("/login");
         find("input[name=username]").sendKeys(username);
         find("input[name=password]").sendKeys(TestAdmin.PASSWORD);
-        find("form[action='/login'] button[type=submit]").click();
+        press("form[action='/login'] button[type=submit]");
         assertThat(driver.findElements(By.cssSelector(".who"))).isNotEmpty();
     }
 
@@ -122,22 +130,22 @@ class BookingBrowserTest {
     }
 
     private static void fillBooking(String title, String first, String second, String perLoop, String priority) {
-        find("button[value='preset:everyLoopThisMonth']").click();
+        press("button[value='preset:everyLoopThisMonth']");
         find("#title").clear();
         find("#title").sendKeys(title);
         new Select(find("select[name=addItem]")).selectByValue(first);
-        find("button[value=add]").click();
+        press("button[value=add]");
         if (second != null) {
             new Select(find("select[name=addItem]")).selectByValue(second);
-            find("button[value=add]").click();
-            find("button[value='down:0']").click(); // second item first
+            press("button[value=add]");
+            press("button[value='down:0']"); // second item first
         }
         find("input[name=screens][value=simpang-tiga]").click();
         find("input[name=perLoop]").clear();
         find("input[name=perLoop]").sendKeys(perLoop);
         find("#priority").clear();
         find("#priority").sendKeys(priority);
-        find("aside button[value=preview]").click();
+        press("aside button[value=preview]");
     }
 
     @Test
@@ -146,14 +154,14 @@ class BookingBrowserTest {
         signInAs("uji_health_editor");
         open("/bookings");
         shoot("01-bookings-empty");
-        find("a.button.primary[href='/bookings/new']").click();
+        press("a.button.primary[href='/bookings/new']");
         shoot("02-form-empty");
         fillBooking("DBD dan imunisasi", healthA, healthB, "4", "5");
         assertThat(driver.findElements(By.cssSelector("ol.items li .t"))).extracting(WebElement::getText)
                 .containsExactly("Imunisasi lengkap di Puskesmas", "Cegah DBD dengan 3M Plus");
         assertThat(find(".preview-screen[data-screen=simpang-tiga] [data-plays]").getText()).isEqualTo("2880");
         shoot("03-health-preview");
-        find("aside button[value=save]").click();
+        press("aside button[value=save]");
         assertThat(find(".flash").getText()).contains("Draf pemesanan tersimpan");
         shoot("04-health-saved");
 
@@ -164,10 +172,10 @@ class BookingBrowserTest {
         assertThat(driver.findElements(By.cssSelector(".preview-screen[data-screen=simpang-tiga] .conflict")))
                 .isNotEmpty();
         shoot("05-city-preview-conflict");
-        find("aside button[value=save]").click();
+        press("aside button[value=save]");
         assertThat(find(".field-error[data-field=confirmOverbooked]").getText()).contains("melebihi kapasitas");
         find("input[name=confirmOverbooked]").click();
-        find("aside button[value=save]").click();
+        press("aside button[value=save]");
         assertThat(find(".flash").getText()).contains("Draf pemesanan tersimpan");
 
         // 3. The city editor publishes the city part (version 1), then the admin publishes the rest (version 2).
@@ -175,18 +183,18 @@ class BookingBrowserTest {
         find("#note").sendKeys("Festival Krakatau di Simpang Tiga");
         // Published alone, the city booking fits: no confirmation asked.
         assertThat(driver.findElements(By.cssSelector("input[name=confirmOverbooked]"))).isEmpty();
-        find("#publish-form button[type=submit]").click();
+        press("#publish-form button[type=submit]");
         assertThat(find("h1").getText()).contains("1");
         signInAs("uji_admin");
         open("/schedule/publish");
         assertThat(find("[data-added]").getAttribute("data-added")).isEqualTo("1");
         shoot("06-publish-diff");
         find("#note").sendKeys("Edukasi DBD dan imunisasi");
-        find("#publish-form button[type=submit]").click();
+        press("#publish-form button[type=submit]");
         // Both together over-book the loop: publishing needs the explicit confirmation.
         assertThat(find(".field-error[data-field=confirmOverbooked]").getText()).contains("melebihi kapasitas");
         find("input[name=confirmOverbooked]").click();
-        find("#publish-form button[type=submit]").click();
+        press("#publish-form button[type=submit]");
         assertThat(find(".flash").getText()).contains("Jadwal diterbitkan");
         shoot("07-version-2");
         open("/schedule/versions");
@@ -195,7 +203,7 @@ class BookingBrowserTest {
         // The admin sets the filler: it plays wherever nobody booked, and is part of the published schedule.
         open("/schedule/filler");
         find("input[name=items][value='" + filler + "']").click();
-        find("form[action='/schedule/filler'] button[type=submit]").click();
+        press("form[action='/schedule/filler'] button[type=submit]");
         assertThat(find(".flash").getText()).contains("Konten pengisi diterbitkan");
         shoot("08b-filler");
 
@@ -214,7 +222,7 @@ class BookingBrowserTest {
         // 5. Roll back to version 1: the health booking leaves the street, the timeline shows it.
         open("/schedule/versions/1");
         shoot("10b-version-1");
-        find("#rollback-form button").click();
+        press("#rollback-form button");
         assertThat(find(".flash").getText()).contains("dikembalikan");
         shoot("11-rolled-back");
         assertThat(admin.services().scheduling.published().bookings()).extracting(b -> b.category())
@@ -228,7 +236,7 @@ class BookingBrowserTest {
         open("/alerts");
         find("#alert-title").sendKeys("Peringatan banjir: hindari Jl. Sudirman");
         new Select(find("#alert-media")).selectByValue(city);
-        find("#alert-form button[type=submit]").click();
+        press("#alert-form button[type=submit]");
         assertThat(find(".flash").getText()).contains("Peringatan dipasang");
         assertThat(driver.findElements(By.cssSelector("section.alert-live"))).hasSize(1);
         shoot("12-alert-up");
@@ -236,7 +244,7 @@ class BookingBrowserTest {
         assertThat(driver.findElements(By.cssSelector(".loops .strip .slot.ALERT"))).isNotEmpty();
         shoot("13-timeline-alert");
         open("/alerts");
-        find("section.alert-live button.danger").click();
+        press("section.alert-live button.danger");
         assertThat(find(".flash").getText()).contains("dibatalkan");
         assertThat(driver.findElements(By.cssSelector("section.alert-live"))).isEmpty();
         shoot("14-alert-cancelled");
