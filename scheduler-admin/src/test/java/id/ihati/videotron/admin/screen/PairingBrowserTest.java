@@ -111,6 +111,9 @@ class PairingBrowserTest {
         shot("2-form-error");
         type("slotSeconds", "15");
         browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+        // The click returns before the redirect has landed.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                d -> d.getCurrentUrl().endsWith("/screens/simpang-tiga"));
         assertThat(browser.getCurrentUrl()).endsWith("/screens/simpang-tiga");
 
         // the player asks for a code, as on its first start
