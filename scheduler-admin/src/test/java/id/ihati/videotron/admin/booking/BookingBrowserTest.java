@@ -98,8 +98,15 @@ class BookingBrowserTest {
     private static void press(String css) {
         WebElement el = find(css);
         el.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(el));
+        // Chromedriver reports a node that left the document either as stale or as an inspector error.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> {
+            try {
+                el.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private static void signInAs(String username) {

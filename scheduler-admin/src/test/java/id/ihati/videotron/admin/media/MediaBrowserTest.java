@@ -196,7 +196,10 @@ class MediaBrowserTest {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+        // While a page is being replaced, elements of the old one go stale: that means "not yet", try again.
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     private static void shot(String step) throws IOException {
