@@ -310,9 +310,11 @@ class PlayerApiTest {
         var fake = player.send(player.request("/api/v1/player/screenshots").header("Content-Type", "image/png")
                 .POST(HttpRequest.BodyPublishers.ofByteArray("not a png at all".getBytes())).build());
         assertThat(fake.statusCode()).isEqualTo(415);
-        var big = player.send(player.request("/api/v1/player/screenshots").header("Content-Type", "image/png")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[Screenshots.MAX_BYTES + 10])).build());
-        assertThat(big.statusCode()).isEqualTo(413);
+        // Refused on its headers alone, before a byte of the body arrives. (A client streaming 8 MiB may still be
+        // writing when the server answers and closes, and then reads a reset instead of the 413: a flake seen in CI.
+        // JDK 17's HttpClient hangs on "Expect: 100-continue" answered with a final status, so the headers go raw.)
+        int big = player.statusForHeadersOnly("/api/v1/player/screenshots", "image/png", Screenshots.MAX_BYTES + 10);
+        assertThat(big).isEqualTo(413);
         assertThat(Files.exists(admin.dataDir().resolve("screenshots").resolve(id))
                 && Files.list(admin.dataDir().resolve("screenshots").resolve(id)).findAny().isPresent()).isFalse();
     }

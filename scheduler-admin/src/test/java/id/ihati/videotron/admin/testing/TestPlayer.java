@@ -62,6 +62,30 @@ public final class TestPlayer {
         }
     }
 
+    /**
+     * Sends only the headers of a POST that announces a body of {@code declaredLength} bytes, and returns the status
+     * the server answers with: shows that a refusal needs no body (and that the body is never read).
+     */
+    public int statusForHeadersOnly(String path, String contentType, long declaredLength) {
+        URI uri = URI.create(base + path);
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + declaredLength + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            if (status == null || !status.startsWith("HTTP/1.1 ")) {
+                throw new IOException("no HTTP status line: " + status);
+            }
+            return Integer.parseInt(status.substring(9, 12));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One server-sent event. */
     public record Event(String name, String data) {
     }
