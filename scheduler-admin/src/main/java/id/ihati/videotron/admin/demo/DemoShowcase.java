@@ -160,14 +160,16 @@ final class DemoShowcase implements DemoStep {
             if (in == null) {
                 throw new IllegalStateException("demo file missing from the build: " + resource);
             }
-            // In the store's own temp folder: same disk as the library, and swept by the purge after a crash.
-            Path tmp = library.store().newTemp("-" + resource);
+            // Under its own name: the library keeps the file name as the upload's original name.
+            Path dir = Files.createTempDirectory("ihati-demo");
+            Path tmp = dir.resolve(resource);
+            Files.copy(in, tmp);
             try {
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 MediaItem item = library.importApproved(actor, tmp, meta(title, category, owner, tag));
                 return item.id();
             } finally {
                 Files.deleteIfExists(tmp);
+                Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot import demo file " + resource, e);

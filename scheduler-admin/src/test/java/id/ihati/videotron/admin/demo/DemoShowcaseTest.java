@@ -62,7 +62,9 @@ class DemoShowcaseTest {
                 "tbc", "psc-119");
         assertThat(catalog.approved(Category.CITY)).hasSize(3);
         var video = health.stream().filter(m -> m.kind() == MediaKind.VIDEO).findFirst().orElseThrow();
-        assertThat(((MediaLibrary) catalog).find(video.id()).orElseThrow().videoOnly()).isNotNull();
+        var item = ((MediaLibrary) catalog).find(video.id()).orElseThrow();
+        assertThat(item.videoOnly()).isNotNull();
+        assertThat(item.originalName()).as("shown as the uploaded file's name").isEqualTo("cuci-tangan.mp4");
         assertThat(demo.dataDir().resolve("tmp")).as("no temporary copy left behind").isEmptyDirectory();
     }
 
