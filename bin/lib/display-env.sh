@@ -8,8 +8,17 @@
 display_env_work=$(mktemp -d /tmp/ihati-env.XXXXXX)
 display_env_pids=()
 display_env_cleanup() {
-  for pid in "${display_env_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [[ -f "$display_env_work/pulse/pid" ]]; then kill "$(cat "$display_env_work/pulse/pid")" 2>/dev/null || true; fi
+  local pids=("${display_env_pids[@]}") pid alive
+  if [[ -f "$display_env_work/pulse/pid" ]]; then pids+=("$(cat "$display_env_work/pulse/pid")"); fi
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Wait until they have exited: a PulseAudio still shutting down writes into the folder while rm removes it
+  # ("Directory not empty"), which failed a run whose tests had all passed.
+  for _ in $(seq 50); do
+    alive=0
+    for pid in "${pids[@]}"; do if kill -0 "$pid" 2>/dev/null; then alive=1; fi; done
+    ((alive)) || break
+    sleep 0.1
+  done
   rm -rf "$display_env_work"
 }
 trap display_env_cleanup EXIT

@@ -1,6 +1,8 @@
 package id.ihati.videotron.admin;
 
+import id.ihati.videotron.admin.web.ClientAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,8 @@ import java.util.Objects;
  * @param maxUploadBytes  largest accepted upload
  * @param secureCookies   mark cookies Secure (set behind HTTPS)
  * @param demo            seed sample screens, content, bookings and accounts on an empty database
+ * @param trustedProxies  addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} gives the
+ *                        client address (for login throttling and the audit log); empty: trust none
  */
 public record AdminConfig(
         int port,
@@ -23,7 +27,8 @@ public record AdminConfig(
         String dbPassword,
         long maxUploadBytes,
         boolean secureCookies,
-        boolean demo) {
+        boolean demo,
+        List<String> trustedProxies) {
 
     public static final long DEFAULT_MAX_UPLOAD = 512L * 1024 * 1024;
 
@@ -35,23 +40,33 @@ public record AdminConfig(
         if (maxUploadBytes <= 0) {
             throw new IllegalArgumentException("maxUploadBytes must be positive");
         }
+        trustedProxies = List.copyOf(trustedProxies);
+        trustedProxies.forEach(ClientAddress::check);
     }
 
     /** Defaults for a server on {@code port} with its data in {@code dataDir}. */
     public static AdminConfig of(int port, Path dataDir) {
-        return new AdminConfig(port, dataDir, null, null, null, DEFAULT_MAX_UPLOAD, false, false);
+        return new AdminConfig(port, dataDir, null, null, null, DEFAULT_MAX_UPLOAD, false, false, List.of());
     }
 
     public AdminConfig withJdbc(String url, String user, String password) {
-        return new AdminConfig(port, dataDir, url, user, password, maxUploadBytes, secureCookies, demo);
+        return new AdminConfig(port, dataDir, url, user, password, maxUploadBytes, secureCookies, demo,
+                trustedProxies);
     }
 
     public AdminConfig withDemo(boolean demo) {
-        return new AdminConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, maxUploadBytes, secureCookies, demo);
+        return new AdminConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, maxUploadBytes, secureCookies, demo,
+                trustedProxies);
     }
 
     public AdminConfig withMaxUploadBytes(long bytes) {
-        return new AdminConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, bytes, secureCookies, demo);
+        return new AdminConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, bytes, secureCookies, demo,
+                trustedProxies);
+    }
+
+    public AdminConfig withTrustedProxies(List<String> proxies) {
+        return new AdminConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, maxUploadBytes, secureCookies, demo,
+                proxies);
     }
 
     /** True when the database is PostgreSQL (the scheduler then runs clustered). */
@@ -69,7 +84,9 @@ public record AdminConfig(
             "db-password", "database password",
             "max-upload-mb", "largest accepted upload in MiB (default 512)",
             "secure-cookies", "mark cookies Secure: set it when served over HTTPS (true/false)",
-            "demo", "seed demo accounts and sample data on an empty database (true/false)");
+            "demo", "seed demo accounts and sample data on an empty database (true/false)",
+            "trusted-proxies", "reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For "
+                    + "names the client (default: none)");
     private static final java.util.Set<String> SWITCHES = java.util.Set.of("secure-cookies", "demo");
 
     private static Map<String, String> orderedKeys(String... pairs) {
@@ -145,7 +162,7 @@ public record AdminConfig(
         }
         return new AdminConfig(port, dataDir, jdbcUrl, get.apply("db-user").value(),
                 get.apply("db-password").value(), maxMb * 1024 * 1024, get.apply("secure-cookies").bool(),
-                get.apply("demo").bool());
+                get.apply("demo").bool(), get.apply("trusted-proxies").addresses());
     }
 
     private static String envName(String key) {
@@ -189,6 +206,25 @@ public record AdminConfig(
                 throw new IllegalArgumentException(key + " must be " + min + "-" + max + ", was " + n + " (" + source + ")");
             }
             return n;
+        }
+
+        List<String> addresses() {
+            if (value == null || value.isBlank()) {
+                return List.of();
+            }
+            var list = new java.util.ArrayList<String>();
+            for (String entry : value.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                try {
+                    ClientAddress.check(entry);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(key + ": " + e.getMessage() + " (" + source + ")", e);
+                }
+                list.add(entry.strip());
+            }
+            return list;
         }
 
         boolean bool() {

@@ -114,7 +114,29 @@ class AdminConfigTest {
     }
 
     @Test
+    void trustedProxiesComeFromFlagThenEnvironmentThenFileAndDefaultToNone() throws IOException {
+        assertThat(parse(Map.of()).trustedProxies()).isEmpty();
+        Path file = dir.resolve("proxies.properties");
+        Files.writeString(file, "trusted-proxies=10.0.0.0/8\n");
+        assertThat(parse(Map.of(), "--config", file.toString()).trustedProxies()).containsExactly("10.0.0.0/8");
+        assertThat(parse(Map.of("IHATI_TRUSTED_PROXIES", "192.168.1.5, fd00::/8"), "--config", file.toString())
+                .trustedProxies()).containsExactly("192.168.1.5", "fd00::/8");
+        assertThat(parse(Map.of("IHATI_TRUSTED_PROXIES", "192.168.1.5"), "--config", file.toString(),
+                "--trusted-proxies", "127.0.0.1").trustedProxies()).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void aTrustedProxyThatIsNoAddressIsRefusedNamingWhereItCameFrom() {
+        assertThatThrownBy(() -> parse(Map.of("IHATI_TRUSTED_PROXIES", "10.0.0.1,proxy.local")))
+                .hasMessageContaining("trusted-proxies").hasMessageContaining("proxy.local")
+                .hasMessageContaining("IHATI_TRUSTED_PROXIES");
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxies", "10.0.0.0/33"))
+                .hasMessageContaining("prefix").hasMessageContaining("--trusted-proxies");
+    }
+
+    @Test
     void usageListsEverySetting() {
-        assertThat(AdminConfig.usage()).contains("--config", "--port", "--data-dir", "--jdbc-url", "--demo");
+        assertThat(AdminConfig.usage()).contains("--config", "--port", "--data-dir", "--jdbc-url", "--demo",
+                "--trusted-proxies");
     }
 }

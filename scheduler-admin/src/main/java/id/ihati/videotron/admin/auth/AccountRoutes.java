@@ -60,7 +60,7 @@ public final class AccountRoutes implements Routes {
                 ctx.cookie(s.access.cookie(Access.SESSION_COOKIE, s.sessions.start(user.id()),
                         (int) SessionRepository.LIFETIME.toSeconds()));
                 ctx.cookie(id.ihati.videotron.admin.web.Pages.LANG_COOKIE, user.locale(), 365 * 24 * 3600);
-                s.audit.record(username, "LOGIN", "user", username, null);
+                s.audit.record(username, "LOGIN", "user", username, addr); // the client address
                 ctx.redirect(user.mustChangePassword() ? "/password" : safeNext(ctx.formParam("next")));
                 return;
             }

@@ -54,22 +54,22 @@ final class DemoShowcase implements DemoStep {
 
         String dbd = slide(library, dinkes, "Cegah DBD dengan 3M Plus",
                 "Menguras, Menutup, dan Mendaur ulang. Plus: pakai losion anti nyamuk dan tanam tanaman pengusir nyamuk.",
-                Slide.Palette.HEALTH_GREEN, "https://dinkes.cilegon.go.id/dbd", Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "DBD");
+                Slide.Palette.HEALTH_GREEN, "https://dinkes.cilegon.go.id/dbd", Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "dbd");
         String imunisasi = slide(library, dinkes, "Imunisasi Lengkap, Anak Sehat",
                 "Bawa balita ke Posyandu atau Puskesmas terdekat. Imunisasi gratis setiap bulan.",
                 Slide.Palette.HEALTH_GREEN, null, Category.HEALTH, "Puskesmas Citangkil", "imunisasi");
         String gizi = slide(library, puskesmas, "Cegah Stunting Sejak Dini",
                 "Gizi seimbang untuk ibu hamil dan anak. Pantau tumbuh kembang di Posyandu.",
-                Slide.Palette.BLACK_ON_YELLOW, null, Category.HEALTH, "Puskesmas Citangkil", "gizi");
+                Slide.Palette.BLACK_ON_YELLOW, null, Category.HEALTH, "Puskesmas Citangkil", "gizi", "stunting");
         library.approve(dinkes, gizi); // a contributor's slide waits for Dinkes, as in real use
         String tbc = slide(library, dinkes, "Batuk 2 Minggu? Cek TBC!",
                 "Pemeriksaan dan pengobatan TBC gratis di seluruh Puskesmas Kota Cilegon.",
-                Slide.Palette.HEALTH_GREEN, "https://dinkes.cilegon.go.id/tbc", Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "TBC");
+                Slide.Palette.HEALTH_GREEN, "https://dinkes.cilegon.go.id/tbc", Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "tbc");
         String psc = slide(library, dinkes, "Gawat Darurat? Hubungi PSC 119",
                 "Layanan ambulans gratis 24 jam untuk warga Kota Cilegon.",
-                Slide.Palette.ALERT_RED, null, Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "PSC-119");
+                Slide.Palette.ALERT_RED, null, Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "psc-119");
         String tangan = file(library, dinkes, "cuci-tangan.mp4", "Cuci Tangan Pakai Sabun", Category.HEALTH,
-                "Dinas Kesehatan Kota Cilegon", "PHBS");
+                "Dinas Kesehatan Kota Cilegon", "phbs");
         String poster = file(library, dinkes, "poster-sehat.jpg", "Germas: Gerakan Masyarakat Hidup Sehat",
                 Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "germas");
         String kotaVideo = file(library, kominfo, "info-kota.mp4", "Cilegon Kota Industri yang Ramah",
@@ -78,7 +78,7 @@ final class DemoShowcase implements DemoStep {
                 "Diskominfo Kota Cilegon", "layanan");
         String cfd = slide(library, kominfo, "Car Free Day Setiap Minggu",
                 "Jalan S.A. Tirtayasa bebas kendaraan pukul 06.00–09.00 WIB. Ayo olahraga bersama!",
-                Slide.Palette.CITY_BLUE, null, Category.CITY, "Diskominfo Kota Cilegon", "CFD");
+                Slide.Palette.CITY_BLUE, null, Category.CITY, "Diskominfo Kota Cilegon", "cfd");
 
         Targets everywhere = new Targets(Set.of(LOCAL_SCREEN), Set.of(CENTRE), false);
         LocalDate until = today.plusMonths(3);
@@ -149,9 +149,9 @@ final class DemoShowcase implements DemoStep {
     }
 
     private static String slide(MediaLibrary library, User actor, String title, String text, Slide.Palette palette,
-                                String qr, Category category, String owner, String tag) {
+                                String qr, Category category, String owner, String... tags) {
         Slide slide = new Slide(title, text, palette.background, palette.foreground, qr);
-        return library.importSlide(actor, slide, meta(title, category, owner, tag)).id();
+        return library.importSlide(actor, slide, meta(title, category, owner, tags)).id();
     }
 
     private static String file(MediaLibrary library, User actor, String resource, String title, Category category,
@@ -160,6 +160,7 @@ final class DemoShowcase implements DemoStep {
             if (in == null) {
                 throw new IllegalStateException("demo file missing from the build: " + resource);
             }
+            // Under its own name: the library keeps the file name as the upload's original name.
             Path dir = Files.createTempDirectory("ihati-demo");
             Path tmp = dir.resolve(resource);
             Files.copy(in, tmp);
@@ -175,8 +176,9 @@ final class DemoShowcase implements DemoStep {
         }
     }
 
-    private static Metadata meta(String title, Category category, String owner, String tag) {
-        return new Metadata(title, owner, category, List.of(tag), null, null, 5);
+    /** Tags as an upload form would leave them: lower case, words joined by '-'. */
+    private static Metadata meta(String title, Category category, String owner, String... tags) {
+        return new Metadata(title, owner, category, List.of(tags), null, null, 5);
     }
 
     private static User user(Services s, String username) {

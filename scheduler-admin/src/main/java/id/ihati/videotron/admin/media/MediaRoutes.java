@@ -290,18 +290,22 @@ public final class MediaRoutes implements Routes {
     // --- the file endpoint ---
 
     /**
-     * Serves a stored file by SHA-256 with Range support and immutable caching. Devices get only files of
-     * approved items; signed-in staff get any file of the library (for previews).
+     * Serves a stored file by SHA-256 with Range support and immutable caching. Signed-in staff get any file of
+     * the library (for previews); a device only approved files of its own screen's manifests
+     * ({@link id.ihati.videotron.admin.player.ManifestService#mayFetch}).
      */
     private void serveFile(Context ctx) throws IOException {
         String sha = ctx.pathParam("sha256");
         if (!FileRef.isSha256(sha)) {
             throw new ValidationException(400, List.of(Problem.of("sha256", "media.badSha256")));
         }
-        boolean device = Access.user(ctx).isEmpty();
         String type = library.repository().contentType(sha).orElse(null);
         Path file = library.file(sha).orElse(null);
-        if (type == null || file == null || (device && !library.approvedFile(sha))) {
+        // Staff preview anything; a player gets only approved files its own screen's manifests name. Every
+        // refusal is the same 404, so a player cannot learn which other files exist.
+        boolean device = Access.user(ctx).isEmpty();
+        if (type == null || file == null || (device && !(library.approvedFile(sha)
+                && services.playerHub.manifests().mayFetch(Access.screenId(ctx), sha)))) {
             throw new ValidationException(404, List.of(Problem.of(null, "media.notFound")));
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");

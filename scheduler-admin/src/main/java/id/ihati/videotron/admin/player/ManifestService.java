@@ -38,6 +38,13 @@ public final class ManifestService {
     public static final Duration HORIZON = Duration.ofDays(7);
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
     public static final String MEDIA_PATH = "/api/v1/media/";
+    /**
+     * How long a screen may still fetch a file after a manifest of it last named it. A player downloads the
+     * new plan's files before it switches and keeps playing the old plan until then: when a publish replaces
+     * the plan it is downloading, or it must fetch a lost file of the plan it still plays, it asks for files
+     * the current manifest no longer names.
+     */
+    public static final Duration FILE_GRACE = Duration.ofHours(24);
 
     /**
      * A built manifest with its JSON, ready to send.
@@ -55,6 +62,8 @@ public final class ManifestService {
     private final Clock clock;
     private final LongSupplier generation;
     private final ConcurrentHashMap<String, Built> current = new ConcurrentHashMap<>();
+    /** Per screen: each file its manifests named on this node, and when a manifest last named it. */
+    private final ConcurrentHashMap<String, Map<String, Instant>> named = new ConcurrentHashMap<>();
 
     /** Reads screens, the published schedule and the media catalog from {@code services} when it builds. */
     public ManifestService(Services services, LongSupplier generation) {
@@ -83,6 +92,7 @@ public final class ManifestService {
         Optional<ScreenProfile> profile = s.screens.profile(screenId);
         if (profile.isEmpty()) {
             current.remove(screenId);
+            named.remove(screenId);
             return Optional.empty();
         }
         Built built = build(profile.get(), s.schedule.published(), s.mediaCatalog, clock.instant(), gen);
@@ -104,13 +114,45 @@ public final class ManifestService {
 
     private void remember(String screenId, Built built) {
         Built before = current.put(screenId, built);
+        Map<String, Instant> files = named.computeIfAbsent(screenId, k -> new ConcurrentHashMap<>());
+        files.values().removeIf(at -> !built.builtAt().isBefore(at.plus(FILE_GRACE)));
+        files(built.manifest()).forEach(f -> files.put(f, built.builtAt()));
         if (!built.missing().isEmpty() && (before == null || !before.missing().equals(built.missing()))) {
             log.warn("Screen {}: media {} named by the schedule are not available for it and were left out "
                     + "of its manifest", screenId, built.missing());
         }
     }
 
-    /** Forgets every kept manifest. */
+    /**
+     * Whether the player of {@code screenId} may fetch the file {@code sha256}: a file of its current manifest,
+     * or one that a manifest of it built on this node named less than {@link #FILE_GRACE} ago. A node that has
+     * restarted, or that another node's player asks, knows only the current manifest.
+     */
+    public boolean mayFetch(String screenId, String sha256) {
+        Optional<Built> now = current(screenId);
+        if (now.isEmpty()) {
+            return false;
+        }
+        if (files(now.get().manifest()).contains(sha256)) {
+            return true;
+        }
+        Instant at = named.getOrDefault(screenId, Map.of()).get(sha256);
+        return at != null && clock.instant().isBefore(at.plus(FILE_GRACE));
+    }
+
+    /** The files a player of this manifest downloads: each item's file and, for videos with sound, the silent copy. */
+    static Set<String> files(Manifest manifest) {
+        Set<String> files = new LinkedHashSet<>();
+        for (Media m : manifest.media()) {
+            files.add(m.sha256());
+            if (m.videoOnly() != null) {
+                files.add(m.videoOnly().sha256());
+            }
+        }
+        return files;
+    }
+
+    /** Forgets every kept manifest (not which files were named: players may still be fetching them). */
     public void forgetAll() {
         current.clear();
     }

@@ -2,12 +2,15 @@ package id.ihati.videotron.admin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ihati.videotron.admin.media.MediaLibrary;
+import id.ihati.videotron.admin.media.MediaSummary;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.manifest.ManifestCodec;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Media;
+import id.ihati.videotron.playlists.schedule.MediaKind;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import id.ihati.videotron.playlists.timeline.TimelineResolver;
 import id.ihati.videotron.playlists.validation.Parsed;
@@ -45,6 +48,24 @@ class DemoShowcaseTest {
     void seedsThreeCilegonVideotronsAndTheLocalDemoScreen() {
         assertThat(demo.services().screens.profiles()).extracting(p -> p.id())
                 .containsExactlyInAnyOrder("simpang-tiga", "alun-alun", "pci-cibeber", DemoShowcase.LOCAL_SCREEN);
+    }
+
+    @Test
+    void demoContentIsApprovedHealthAndCityContentWithASilentCopyOfTheVideo() {
+        var catalog = demo.services().mediaCatalog;
+        var health = catalog.approved(Category.HEALTH);
+        assertThat(health).extracting(MediaSummary::title).contains("Cegah DBD dengan 3M Plus",
+                "Gawat Darurat? Hubungi PSC 119", "Cuci Tangan Pakai Sabun");
+        assertThat(health).as("the contributor's slide, approved by Dinkes").extracting(MediaSummary::title)
+                .contains("Cegah Stunting Sejak Dini");
+        assertThat(health).flatExtracting(MediaSummary::tags).contains("dbd", "imunisasi", "gizi", "stunting",
+                "tbc", "psc-119");
+        assertThat(catalog.approved(Category.CITY)).hasSize(3);
+        var video = health.stream().filter(m -> m.kind() == MediaKind.VIDEO).findFirst().orElseThrow();
+        var item = ((MediaLibrary) catalog).find(video.id()).orElseThrow();
+        assertThat(item.videoOnly()).isNotNull();
+        assertThat(item.originalName()).as("shown as the uploaded file's name").isEqualTo("cuci-tangan.mp4");
+        assertThat(demo.dataDir().resolve("tmp")).as("no temporary copy left behind").isEmptyDirectory();
     }
 
     @Test

@@ -242,29 +242,6 @@ class MediaApiTest {
     }
 
     @Test
-    void aPairedPlayerGetsApprovedFilesButNotPendingOnes() throws Exception {
-        String token = id.ihati.videotron.admin.testing.TestScreens.createAndPair(admin,
-                id.ihati.videotron.admin.testing.TestScreens.profile("layar-media-uji"));
-        String approved = fx.uploaded(Role.CITY_EDITOR, "ok.png", MediaFixtures.uniquePng(64, 32),
-                withApprove(meta("Boleh", "CITY", ""))).get("file").get("sha256").asText();
-        String pending = fx.uploaded(Role.CONTRIBUTOR, "no.png", MediaFixtures.uniquePng(64, 32),
-                meta("Belum", "HEALTH", "")).get("file").get("sha256").asText();
-        var http = java.net.http.HttpClient.newHttpClient();
-        java.util.function.Function<String, Integer> fetch = sha -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/api/v1/media/" + sha))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray())
-                        .statusCode();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        assertThat(fetch.apply(approved)).isEqualTo(200);
-        assertThat(fetch.apply(pending)).isEqualTo(404);
-        assertThat(fx.as(Role.REVIEWER).get("/api/v1/media/" + pending).statusCode()).isEqualTo(200);
-    }
-
-    @Test
     void slidesAreCreatedByJsonAndRenderedAtTheAskedResolution() throws Exception {
         var r = fx.as(Role.CONTRIBUTOR).json("POST", "/api/v1/media/slides", """
                 {"slideTitle": "Cek kesehatan TBC gratis", "text": "Batuk lebih dari 2 minggu? Periksa di Puskesmas.",

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.MutableClock;
+import id.ihati.videotron.admin.testing.BothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
-import id.ihati.videotron.admin.testing.TestDatabases;
 import id.ihati.videotron.admin.testing.TestPlayer;
 import id.ihati.videotron.admin.testing.TestScreens;
 import java.io.IOException;
@@ -19,33 +19,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PairingTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static MutableClock clock = new MutableClock(Instant.now());
-    static TestAdmin h2;
-    static TestAdmin pg;
+    @RegisterExtension
+    static final BothDatabases servers = new BothDatabases(clock);
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        h2 = TestAdmin.start(TestDatabases.h2Url(), clock);
-        pg = TestAdmin.start(TestDatabases.newPostgresDatabase(), clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        h2.close();
-        pg.close();
-    }
-
     static Stream<TestAdmin> servers() {
-        return Stream.of(h2, pg);
+        return servers.both();
     }
 
     record Started(String code, String secret) {
@@ -196,7 +183,7 @@ class PairingTest {
 
     @Test
     void malformedPairingJsonNamesTheField() throws Exception {
-        var r = http.send(HttpRequest.newBuilder(URI.create(h2.baseUrl() + "/api/v1/pairing"))
+        var r = http.send(HttpRequest.newBuilder(URI.create(servers.h2().baseUrl() + "/api/v1/pairing"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"hostname\": 5, \"colour\": \"red\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);

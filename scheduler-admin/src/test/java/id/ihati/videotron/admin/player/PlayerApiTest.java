@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.screen.ScreenForm;
+import id.ihati.videotron.admin.testing.BothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestPlayer;
 import id.ihati.videotron.admin.testing.TestScreens;
@@ -27,30 +28,17 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PlayerApiTest {
     static final ObjectMapper JSON = AdminApp.jsonMapper();
-    static TestAdmin h2;
-    static TestAdmin pg;
-
-    @BeforeAll
-    static void start() {
-        h2 = TestAdmin.h2();
-        pg = TestAdmin.postgres();
-    }
-
-    @AfterAll
-    static void stop() {
-        h2.close();
-        pg.close();
-    }
+    @RegisterExtension
+    static final BothDatabases servers = new BothDatabases();
 
     static Stream<TestAdmin> servers() {
-        return Stream.of(h2, pg);
+        return servers.both();
     }
 
     static String newId(String prefix) {

@@ -2,6 +2,7 @@ package id.ihati.videotron.admin.screen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ihati.videotron.admin.testing.BothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -18,29 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ScreenRepositoryTest {
-    static TestAdmin h2;
-    static TestAdmin pg;
-
-    @BeforeAll
-    static void start() {
-        h2 = TestAdmin.h2();
-        pg = TestAdmin.postgres();
-    }
-
-    @AfterAll
-    static void stop() {
-        h2.close();
-        pg.close();
-    }
+    @RegisterExtension
+    static final BothDatabases servers = new BothDatabases();
 
     static Stream<TestAdmin> databases() {
-        return Stream.of(h2, pg);
+        return servers.both();
     }
 
     @ParameterizedTest(autoCloseArguments = false)

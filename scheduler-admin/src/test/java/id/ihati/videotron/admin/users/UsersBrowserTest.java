@@ -2,16 +2,13 @@ package id.ihati.videotron.admin.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.Browser;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import java.time.Duration;
 
 /** An admin creates a Puskesmas operator in a real browser, under the real Content-Security-Policy. */
 class UsersBrowserTest {
@@ -21,55 +18,52 @@ class UsersBrowserTest {
     @BeforeAll
     static void start() {
         admin = TestAdmin.h2();
-        browser = new Browser("users");
+        browser = new Browser("UsersBrowserTest", admin.baseUrl());
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
         admin.close();
     }
 
     @Test
     void adminCreatesAnOperatorFixingABadUsernameAndSeesThePasswordOnce() {
-        var d = browser.driver();
-        d.get(admin.baseUrl() + "/login");
-        d.findElement(By.name("username")).sendKeys(admin.username(id.ihati.videotron.admin.auth.Role.ADMIN));
-        d.findElement(By.name("password")).sendKeys(TestAdmin.PASSWORD);
-        d.findElement(By.cssSelector("button.primary")).click();
-        d.get(admin.baseUrl() + "/users/new");
-        d.findElement(By.name("username")).sendKeys("Operator Citangkil");
-        d.findElement(By.name("displayName")).sendKeys("Nur Aini");
-        d.findElement(By.name("organisation")).sendKeys("Puskesmas Citangkil");
-        new Select(d.findElement(By.name("role"))).selectByValue("CONTRIBUTOR");
-        d.findElement(By.cssSelector("button.primary")).click();
-        assertThat(d.findElement(By.cssSelector(".field-error[data-field=username]")).getText())
-                .contains("diawali huruf kecil");
-        assertThat(d.findElement(By.name("displayName")).getAttribute("value")).isEqualTo("Nur Aini");
+        browser.open("/login");
+        browser.find("[name=username]").sendKeys(admin.username(Role.ADMIN));
+        browser.find("[name=password]").sendKeys(TestAdmin.PASSWORD);
+        browser.press("button.primary");
+        browser.open("/users/new");
+        browser.find("[name=username]").sendKeys("Operator Citangkil");
+        browser.find("[name=displayName]").sendKeys("Nur Aini");
+        browser.find("[name=organisation]").sendKeys("Puskesmas Citangkil");
+        new Select(browser.find("[name=role]")).selectByValue("CONTRIBUTOR");
+        browser.press("button.primary");
+        assertThat(browser.find(".field-error[data-field=username]").getText()).contains("diawali huruf kecil");
+        assertThat(browser.find("[name=displayName]").getAttribute("value")).isEqualTo("Nur Aini");
         browser.screenshot("1-username-error");
 
-        var username = d.findElement(By.name("username"));
-        username.clear();
-        username.sendKeys("nur.aini");
-        d.findElement(By.cssSelector("button.primary")).click();
-        String password = d.findElement(By.cssSelector("code.temp-password")).getText();
+        browser.type("[name=username]", "nur.aini");
+        browser.press("button.primary");
+        String password = browser.find("code.temp-password").getText();
         assertThat(password).hasSize(16);
         browser.screenshot("2-password-once");
 
-        d.get(admin.baseUrl() + "/users");
-        assertThat(d.findElement(By.cssSelector("table.users")).getText()).contains("nur.aini", "Puskesmas Citangkil");
+        browser.open("/users");
+        assertThat(browser.find("table.users").getText()).contains("nur.aini", "Puskesmas Citangkil");
         browser.screenshot("3-list");
-        d.get(admin.baseUrl() + "/audit");
-        assertThat(d.findElement(By.cssSelector("table.audit")).getText()).contains("USER_CREATED");
+        browser.open("/audit");
+        assertThat(browser.find("table.audit").getText()).contains("USER_CREATED");
         browser.screenshot("4-audit");
 
-        d.findElement(By.cssSelector("form.lang button[value=en]")).click();
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(
-                ExpectedConditions.textToBe(By.tagName("h1"), "Audit log"));
+        browser.press("form.lang button[value=en]");
+        assertThat(browser.find("h1").getText()).isEqualTo("Audit log");
         browser.size(390, 844);
-        d.get(admin.baseUrl() + "/users");
+        browser.open("/users");
         browser.screenshot("5-phone-list");
-        d.get(admin.baseUrl() + "/users/" + admin.services().users.findByUsername("nur.aini").orElseThrow().id());
+        browser.open("/users/" + admin.services().users.findByUsername("nur.aini").orElseThrow().id());
         browser.screenshot("6-phone-edit");
         browser.size(1280, 900);
     }
