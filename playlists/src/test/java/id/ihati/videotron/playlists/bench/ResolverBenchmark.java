@@ -48,6 +48,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ResolverBenchmark {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    /**
+     * SHA-256 ({@link FleetDigest}) of the resolver's complete output for the default fleet, recorded before
+     * the resolver was optimised: a faster resolver must plan exactly the same day.
+     */
+    private static final String DEFAULT_FLEET_DIGEST =
+            "e711305bf40638c6db65e93f71dbfbce06ba549546580ca9b38fe34a5f7a2003";
 
     private ResolverBenchmark() {
     }
@@ -95,6 +101,11 @@ public final class ResolverBenchmark {
         }
         pool.shutdown();
         System.out.printf("planned: %,d plays, %,d shortfalls%n", result[0], result[1]);
+        String digest = digest(fleet, resolver, from, to);
+        boolean defaultFleet = screens == 1000 && bookings == 500;
+        System.out.printf("output digest: %s%s%n", digest, !defaultFleet ? " (no recorded digest for this fleet size)"
+                : digest.equals(DEFAULT_FLEET_DIGEST) ? " = the recorded digest: output unchanged"
+                : " DIFFERS from the recorded " + DEFAULT_FLEET_DIGEST + ": THE OUTPUT CHANGED");
         System.out.printf("load average at the end: %.1f%n", os.getSystemLoadAverage());
         report("1 thread ", single, singleCpu, "thread CPU");
         report(threads + " threads", parallel, parallelCpu, "process CPU incl. GC");
@@ -122,6 +133,15 @@ public final class ResolverBenchmark {
             work.run();
         }
         return new long[] {plays.get(), shortfalls.get()};
+    }
+
+    /** SHA-256 of every screen's timeline, in fleet order (not timed). */
+    private static String digest(List<Manifest> fleet, TimelineResolver resolver, Instant from, Instant to) {
+        FleetDigest digest = new FleetDigest();
+        for (Manifest m : fleet) {
+            digest.add(resolver.resolve(m, from, to));
+        }
+        return digest.hex();
     }
 
     static List<Manifest> fleet(int screenCount, int bookingCount, Random r) {
