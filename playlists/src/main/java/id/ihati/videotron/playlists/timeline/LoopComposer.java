@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * Places the bookings' plays of one loop into its slots. Knows nothing about time, media or items: only slot
- * lengths, priorities, categories and which slots each booking may use. That makes its result depend on few
- * inputs, so the resolver caches it and reuses it for every loop with the same {@link #key key}.
+ * lengths, priorities, categories and which slots each booking may use.
  *
  * <p>Rules, in order: bookings are placed by priority (higher first); bookings of equal priority take turns,
  * one play each per round, so an over-booked priority level is shared fairly. A play needs as many
@@ -46,23 +45,6 @@ final class LoopComposer {
     record Composition(int[][] start, Reason[][] lost) {
     }
 
-    /** Cache key of a loop: its slot codes and demands, flattened. */
-    record Key(int[] data, int hash) {
-        Key(int[] data) {
-            this(data, Arrays.hashCode(data));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     private final int slots;
     private final Map<Category, Integer> shares;
 
@@ -76,35 +58,6 @@ final class LoopComposer {
         this.shares = shares;
         this.scratchRuns = new int[slots];
         this.runsAny = new int[slots];
-    }
-
-    static Key key(byte[] code, List<Demand> demands) {
-        int size = code.length + 1;
-        for (Demand d : demands) {
-            size += 5 + (d.mask == null ? 0 : d.mask.length) + d.plays;
-        }
-        int[] data = new int[size];
-        int i = 0;
-        for (byte b : code) {
-            data[i++] = b;
-        }
-        data[i++] = demands.size();
-        for (Demand d : demands) {
-            data[i++] = d.same;
-            data[i++] = d.group;
-            data[i++] = d.category.ordinal();
-            if (d.mask == null) {
-                data[i++] = -1;
-            } else {
-                data[i++] = d.mask.length;
-                System.arraycopy(d.mask, 0, data, i, d.mask.length);
-                i += d.mask.length;
-            }
-            data[i++] = d.plays;
-            System.arraycopy(d.lengths, 0, data, i, d.plays);
-            i += d.plays;
-        }
-        return new Key(data);
     }
 
     Composition compose(byte[] code, List<Demand> demands) {

@@ -89,7 +89,6 @@ final class ScreenRun {
     private final List<Alert> alerts;
     private final List<String> filler;
     private final LoopComposer composer;
-    private final Map<LoopComposer.Key, Composition> compositions = new HashMap<>();
     private final Map<LocalDate, Long> dayStarts = new HashMap<>();
     private final Map<LocalDate, long[]> operating = new HashMap<>();
     private final Map<String, Tally> tallies = new HashMap<>();
@@ -186,8 +185,9 @@ final class ScreenRun {
             demandOf.clear();
             itemsOf.clear();
             collectDemands(occurrences, index, k, ls, le, demands, demandOf, itemsOf);
-            Composition c = demands.isEmpty() ? null
-                    : compositions.computeIfAbsent(LoopComposer.key(code, demands), key -> composer.compose(code, demands));
+            // Not cached: in the benchmark's over-booked fleet only 3 % of loops repeat an earlier composition,
+            // so building and looking up a key cost more than composing again.
+            Composition c = demands.isEmpty() ? null : composer.compose(code, demands);
             Arrays.fill(startDemand, -1);
             if (c != null) {
                 for (int d = 0; d < demands.size(); d++) {
