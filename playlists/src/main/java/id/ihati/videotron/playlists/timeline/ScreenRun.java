@@ -60,6 +60,8 @@ final class ScreenRun {
         int[] firstTarget;
         boolean darkTargets;
         final Tally tally;
+        /** n of an every-Nth-loop booking, 1 for the other kinds. */
+        private final int everyNth;
 
         Occurrence(int index, Booking booking, long[] eligible, int[] windowRanges, int[] eligibleRanges, Tally tally) {
             this.index = index;
@@ -68,6 +70,12 @@ final class ScreenRun {
             this.windowRanges = windowRanges;
             this.eligibleRanges = eligibleRanges;
             this.tally = tally;
+            this.everyNth = booking.frequency() instanceof Frequency.EveryNthLoop nth ? nth.n() : 1;
+        }
+
+        /** False for a loop in which the booking asks for nothing: every-Nth-loop and per-day ones skip most. */
+        boolean mayAsk(int k) {
+            return dayTargets != null ? dayTargets[k] > 0 : k % everyNth == 0;
         }
     }
 
@@ -681,7 +689,7 @@ final class ScreenRun {
     }
 
     /**
-     * Which occurrences touch each loop of a day, as a compact index: those of loop k are entries
+     * Which occurrences may ask for plays in each loop of a day, as a compact index: those of loop k are entries
      * {@code start[k] … start[k + 1] - 1}, in occurrence order, each with how many of the loop's slots lie in
      * the booking's window and how many also in the operating hours. Planning a loop then reads only the
      * bookings in force in it, from flat arrays.
@@ -702,10 +710,11 @@ final class ScreenRun {
             int[] last = new int[loops];
             Arrays.fill(last, -1);
             for (int i = 0; i < occurrences.size(); i++) {
-                int[] r = occurrences.get(i).windowRanges;
+                Occurrence o = occurrences.get(i);
+                int[] r = o.windowRanges;
                 for (int j = 0; j < r.length; j += 2) {
                     for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
-                        if (last[k] != i) {
+                        if (last[k] != i && o.mayAsk(k)) {
                             last[k] = i;
                             start[k + 1]++;
                         }
@@ -723,15 +732,21 @@ final class ScreenRun {
             Arrays.fill(last, -1);
             for (int i = 0; i < occurrences.size(); i++) {
                 Occurrence o = occurrences.get(i);
-                add(o.windowRanges, loops, i, last, fill, entry, window, true);
-                add(o.eligibleRanges, loops, i, last, fill, entry, eligible, false);
+                add(o, o.windowRanges, i, last, fill, entry, window, true);
+                add(o, o.eligibleRanges, i, last, fill, entry, eligible, false);
             }
         }
 
-        /** Adds each range's slots to the loops it covers; new entries only for window ranges. */
-        private void add(int[] r, int loops, int i, int[] last, int[] fill, int[] entry, int[] counts, boolean open) {
+        /**
+         * Adds each range's slots to the loops it covers in which the occurrence may ask for plays; new entries
+         * only for window ranges (the eligible ones lie inside them).
+         */
+        private void add(Occurrence o, int[] r, int i, int[] last, int[] fill, int[] entry, int[] counts, boolean open) {
             for (int j = 0; j < r.length; j += 2) {
                 for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
+                    if (!o.mayAsk(k)) {
+                        continue;
+                    }
                     if (open && last[k] != i) {
                         last[k] = i;
                         entry[k] = fill[k]++;
