@@ -200,14 +200,14 @@ final class ScreenRun {
             if (c != null) {
                 for (int d = 0; d < demands.size(); d++) {
                     Tally t = demandOf.get(d).tally;
-                    for (int p = 0; p < c.start()[d].length; p++) {
-                        int s = c.start()[d][p];
+                    for (int p = 0; p < demands.get(d).plays(); p++) {
+                        int s = c.start(d, p);
                         if (s >= 0) {
                             t.planned++;
                             startDemand[s] = d;
                             startPlay[s] = p;
                         } else {
-                            t.missing[c.lost()[d][p].ordinal()]++;
+                            t.missing[c.lost(d, p).ordinal()]++;
                         }
                     }
                 }
