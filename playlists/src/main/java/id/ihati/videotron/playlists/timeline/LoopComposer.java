@@ -83,6 +83,8 @@ final class LoopComposer {
     private final int[] pending = new int[CATEGORIES.length];
     private final int[] placed = new int[CATEGORIES.length];
     private final int[] reserve = new int[CATEGORIES.length];
+    /** Whether any category holds a reserve in this loop; most loops have none to check. */
+    private boolean anyReserve;
     private int[] roomBefore = new int[0];
     private double[] phase = new double[0];
 
@@ -176,7 +178,7 @@ final class LoopComposer {
                     }
                     int len = dm.lengths[r];
                     int cat = dm.category.ordinal();
-                    int held = heldForOthers(cat);
+                    int held = anyReserve ? heldForOthers(cat) : 0;
                     if (held > 0 && free >= len && free - len < held) {
                         lost[i] = Reason.SHARE_RESERVED;
                         pending[cat] -= len;
@@ -206,10 +208,12 @@ final class LoopComposer {
     /** Fills {@link #reserve}: per category its share of the free slots, rounded up, never more than all. */
     private void reserves(int free) {
         int left = free;
+        anyReserve = false;
         for (int c = 0; c < CATEGORIES.length; c++) {
             int r = sharePercent[c] == 0 ? 0 : Math.min(left, (sharePercent[c] * free + 99) / 100);
             reserve[c] = r;
             left -= r;
+            anyReserve |= r > 0;
         }
     }
 

@@ -73,9 +73,19 @@ final class ScreenRun {
             this.everyNth = booking.frequency() instanceof Frequency.EveryNthLoop nth ? nth.n() : 1;
         }
 
-        /** False for a loop in which the booking asks for nothing: every-Nth-loop and per-day ones skip most. */
-        boolean mayAsk(int k) {
-            return dayTargets != null ? dayTargets[k] > 0 : k % everyNth == 0;
+        /**
+         * The first loop from {@code k} on in which the booking may ask for plays (every-Nth-loop and per-day
+         * bookings skip most loops); {@code dayTargets.length} or more when there is none.
+         */
+        int nextAsk(int k) {
+            if (dayTargets != null) {
+                while (k < dayTargets.length && dayTargets[k] == 0) {
+                    k++;
+                }
+                return k;
+            }
+            int r = everyNth == 1 ? 0 : k % everyNth;
+            return r == 0 ? k : k + everyNth - r;
         }
     }
 
@@ -96,12 +106,17 @@ final class ScreenRun {
     private int stamp;
     private final List<Alert> alerts;
     private final List<String> filler;
+    /** The filler items' media ({@code null} where the manifest lacks one), looked up once. */
+    private final MediaInfo[] fillerMedia;
     private final LoopComposer composer;
     private final Map<LocalDate, Long> dayStarts = new HashMap<>();
     private final Map<LocalDate, long[]> operating = new HashMap<>();
     private final Map<String, Tally> tallies = new HashMap<>();
     private final List<int[]> chosenPool = new ArrayList<>();
     private final List<int[]> lengthsPool = new ArrayList<>();
+    /** End of the play added last, see {@link #add}. */
+    private long lastEndSec = Long.MIN_VALUE;
+    private Instant lastEnd;
 
     // Per-loop scratch arrays, reused so that planning a day does not allocate per slot.
     private final byte[] state;
@@ -147,6 +162,7 @@ final class ScreenRun {
                         .thenComparing(Alert::id))
                 .toList();
         this.filler = manifest.filler() == null ? List.of() : manifest.filler().items();
+        this.fillerMedia = filler.stream().map(media::get).toArray(MediaInfo[]::new);
         this.composer = new LoopComposer(slots, screen.minSharePercent());
         this.state = new byte[slots];
         this.alertAt = new int[slots];
@@ -158,7 +174,8 @@ final class ScreenRun {
     Timeline resolve(Instant from, Instant to) {
         long fromSec = from.getEpochSecond();
         long toSec = to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0);
-        List<PlannedPlay> plays = new ArrayList<>();
+        // Sized for about one play per slot (capped), so that the list rarely grows while a day is planned.
+        List<PlannedPlay> plays = new ArrayList<>((int) Math.min(1 << 16, (toSec - fromSec) / slot + 16));
         LocalDate first = LocalDate.ofInstant(from, zone);
         LocalDate last = LocalDate.ofInstant(to.minusNanos(1), zone);
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -530,7 +547,7 @@ final class ScreenRun {
         int fallback = -1;
         for (int i = 0; i < n; i++) {
             int idx = (next[0] + i) % n;
-            MediaInfo m = media.get(filler.get(idx));
+            MediaInfo m = fillerMedia[idx];
             if (m == null || !m.usable(ls, le)) {
                 continue;
             }
@@ -555,8 +572,11 @@ final class ScreenRun {
     private void add(List<PlannedPlay> out, long fromSec, long toSec, long start, long end, String mediaId,
                      Category category, String sourceId, LocalDate day, int k, int s, int n) {
         if (end > fromSec && start < toSec) {
-            out.add(new PlannedPlay(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), screen.id(), mediaId,
-                    category, sourceId, day, k, s, n));
+            // Most plays start where the one before ended: share that (immutable) Instant instead of a new one.
+            Instant startsAt = start == lastEndSec ? lastEnd : Instant.ofEpochSecond(start);
+            lastEnd = Instant.ofEpochSecond(end);
+            lastEndSec = end;
+            out.add(new PlannedPlay(startsAt, lastEnd, screen.id(), mediaId, category, sourceId, day, k, s, n));
         }
     }
 
@@ -713,8 +733,9 @@ final class ScreenRun {
                 Occurrence o = occurrences.get(i);
                 int[] r = o.windowRanges;
                 for (int j = 0; j < r.length; j += 2) {
-                    for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
-                        if (last[k] != i && o.mayAsk(k)) {
+                    int kEnd = Math.min(k1, (r[j + 1] - 1) / slots);
+                    for (int k = o.nextAsk(Math.max(k0, r[j] / slots)); k <= kEnd; k = o.nextAsk(k + 1)) {
+                        if (last[k] != i) {
                             last[k] = i;
                             start[k + 1]++;
                         }
@@ -743,10 +764,8 @@ final class ScreenRun {
          */
         private void add(Occurrence o, int[] r, int i, int[] last, int[] fill, int[] entry, int[] counts, boolean open) {
             for (int j = 0; j < r.length; j += 2) {
-                for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
-                    if (!o.mayAsk(k)) {
-                        continue;
-                    }
+                int kEnd = Math.min(k1, (r[j + 1] - 1) / slots);
+                for (int k = o.nextAsk(Math.max(k0, r[j] / slots)); k <= kEnd; k = o.nextAsk(k + 1)) {
                     if (open && last[k] != i) {
                         last[k] = i;
                         entry[k] = fill[k]++;
