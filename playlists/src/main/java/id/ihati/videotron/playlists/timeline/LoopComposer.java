@@ -83,8 +83,12 @@ final class LoopComposer {
     private final int[] pending = new int[CATEGORIES.length];
     private final int[] placed = new int[CATEGORIES.length];
     private final int[] reserve = new int[CATEGORIES.length];
-    /** Whether any category holds a reserve in this loop; most loops have none to check. */
-    private boolean anyReserve;
+    /**
+     * Per category, {@link #stillWanted}, and their sum, kept up to date as plays are placed or lost, so that
+     * checking the reserves for a play does not loop over all categories.
+     */
+    private final int[] wanted = new int[CATEGORIES.length];
+    private int wantedTotal;
     private int[] roomBefore = new int[0];
     private double[] phase = new double[0];
 
@@ -146,6 +150,11 @@ final class LoopComposer {
             }
         }
         reserves(free);
+        wantedTotal = 0;
+        for (int c = 0; c < CATEGORIES.length; c++) {
+            wanted[c] = stillWanted(c);
+            wantedTotal += wanted[c];
+        }
 
         int rank = 0;
         for (int d = 0; d < n; d++) {
@@ -178,10 +187,11 @@ final class LoopComposer {
                     }
                     int len = dm.lengths[r];
                     int cat = dm.category.ordinal();
-                    int held = anyReserve ? heldForOthers(cat) : 0;
+                    int held = heldForOthers(cat);
                     if (held > 0 && free >= len && free - len < held) {
                         lost[i] = Reason.SHARE_RESERVED;
                         pending[cat] -= len;
+                        changed(cat);
                         continue;
                     }
                     double centre = (r + phase[d]) * slots / dm.plays;
@@ -191,6 +201,7 @@ final class LoopComposer {
                     pending[cat] -= len;
                     if (at < 0) {
                         lost[i] = len <= roomBefore[d] ? Reason.OVERBOOKED : Reason.OUTRANKED;
+                        changed(cat);
                         continue;
                     }
                     Arrays.fill(owner, at, at + len, dm.same);
@@ -198,6 +209,7 @@ final class LoopComposer {
                     start[i] = at;
                     free -= len;
                     placed[cat] += len;
+                    changed(cat);
                 }
             }
             firstOfGroup = end;
@@ -208,26 +220,28 @@ final class LoopComposer {
     /** Fills {@link #reserve}: per category its share of the free slots, rounded up, never more than all. */
     private void reserves(int free) {
         int left = free;
-        anyReserve = false;
         for (int c = 0; c < CATEGORIES.length; c++) {
             int r = sharePercent[c] == 0 ? 0 : Math.min(left, (sharePercent[c] * free + 99) / 100);
             reserve[c] = r;
             left -= r;
-            anyReserve |= r > 0;
         }
     }
 
     /** Free slots other categories may still claim for their minimum share (filler's share is always held). */
     private int heldForOthers(int cat) {
-        int held = 0;
-        for (int c = 0; c < reserve.length; c++) {
-            if (c == cat || reserve[c] == 0) {
-                continue;
-            }
-            int stillWanted = c == Category.FILLER.ordinal() ? reserve[c] : Math.min(reserve[c] - placed[c], pending[c]);
-            held += Math.max(0, stillWanted);
-        }
-        return held;
+        return wantedTotal - wanted[cat];
+    }
+
+    /** Slots of its reserve category {@code c} still holds: filler all of it, the others what their plays want. */
+    private int stillWanted(int c) {
+        return Math.max(0, c == Category.FILLER.ordinal() ? reserve[c] : Math.min(reserve[c] - placed[c], pending[c]));
+    }
+
+    /** Keeps {@link #wanted} and {@link #wantedTotal} right after {@code pending} or {@code placed} of c changed. */
+    private void changed(int c) {
+        int now = stillWanted(c);
+        wantedTotal += now - wanted[c];
+        wanted[c] = now;
     }
 
     private int bestStart(byte[] code, Demand dm, int len, double centre) {

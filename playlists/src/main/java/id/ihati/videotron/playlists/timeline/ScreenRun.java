@@ -32,6 +32,9 @@ final class ScreenRun {
         }
     }
 
+    private record TallyKey(LocalDate day, String bookingId) {
+    }
+
     /** Requested, planned and missing plays of one booking on one of its days. */
     private static final class Tally {
         final String bookingId;
@@ -111,7 +114,9 @@ final class ScreenRun {
     private final LoopComposer composer;
     private final Map<LocalDate, Long> dayStarts = new HashMap<>();
     private final Map<LocalDate, long[]> operating = new HashMap<>();
-    private final Map<String, Tally> tallies = new HashMap<>();
+    private final Map<TallyKey, Tally> tallies = new HashMap<>();
+    /** Per day, each booking's windows of that day ({@link Intervals#of}), computed once per run. */
+    private final Map<LocalDate, long[][]> windows = new HashMap<>();
     private final List<int[]> chosenPool = new ArrayList<>();
     private final List<int[]> lengthsPool = new ArrayList<>();
     /** End of the play added last, see {@link #add}. */
@@ -242,7 +247,7 @@ final class ScreenRun {
                 if (!activeOn(booking, x)) {
                     continue;
                 }
-                long[] window = Intervals.of(x, booking.windows(), zone);
+                long[] window = windows(b, x);
                 long[] inDay = Intervals.clip(window, ds, de);
                 if (inDay.length == 0) {
                     continue;
@@ -260,7 +265,7 @@ final class ScreenRun {
     }
 
     private Tally tallyFor(Booking booking, LocalDate day) {
-        return tallies.computeIfAbsent(day + "\u0000" + booking.id(), key -> new Tally(booking.id(), day));
+        return tallies.computeIfAbsent(new TallyKey(day, booking.id()), key -> new Tally(booking.id(), day));
     }
 
     /**
@@ -635,11 +640,11 @@ final class ScreenRun {
             parts.add(Intervals.of(d, screen.operatingHours().get(d.getDayOfWeek()), zone));
         }
         best = earliestAfter(best, Intervals.unionAll(parts), fromSec);
-        for (Booking b : bookings) {
+        for (int b = 0; b < bookings.size(); b++) {
             parts.clear();
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                if (activeOn(b, d)) {
-                    parts.add(Intervals.of(d, b.windows(), zone));
+                if (activeOn(bookings.get(b), d)) {
+                    parts.add(windows(b, d));
                 }
             }
             best = earliestAfter(best, Intervals.unionAll(parts), fromSec);
@@ -661,7 +666,8 @@ final class ScreenRun {
     /** The earliest loop start after {@code after} among the loops containing any of {@code instants}. */
     private long earliestAfter(long best, long[] instants, long after) {
         for (long t : instants) {
-            if (t == Long.MIN_VALUE || t == Long.MAX_VALUE) {
+            // The loop containing t starts at or before t and after t - loop: skip what cannot come between.
+            if (t == Long.MIN_VALUE || t == Long.MAX_VALUE || t <= after || t - loop >= best) {
                 continue;
             }
             LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(t), zone);
@@ -678,6 +684,15 @@ final class ScreenRun {
 
     private static boolean activeOn(Booking b, LocalDate d) {
         return !d.isBefore(b.dateFrom()) && !d.isAfter(b.dateTo()) && b.weekdays().contains(d.getDayOfWeek());
+    }
+
+    /** Booking {@code b}'s windows on {@code day}, whether or not it is active then. */
+    private long[] windows(int b, LocalDate day) {
+        long[][] ofDay = windows.computeIfAbsent(day, d -> new long[bookings.size()][]);
+        if (ofDay[b] == null) {
+            ofDay[b] = Intervals.of(day, bookings.get(b).windows(), zone);
+        }
+        return ofDay[b];
     }
 
     private long dayStart(LocalDate d) {
