@@ -24,6 +24,9 @@ import java.util.TreeMap;
 /** One resolution of one manifest: the state shared by the days of a range (caches, sorted bookings). */
 final class ScreenRun {
     private static final int MAX_LOOKAHEAD_DAYS = 62;
+    /** Bookings are placed by priority, higher first, ties by id. */
+    private static final Comparator<Booking> BOOKING_ORDER =
+            Comparator.comparingInt(Booking::priority).reversed().thenComparing(Booking::id);
 
     /** A media file as the resolver needs it: slots per play and validity in whole epoch seconds. */
     private record MediaInfo(String id, int slots, long fromSec, long untilSec) {
@@ -147,13 +150,17 @@ final class ScreenRun {
             int need = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (m.durationMillis() + slot * 1000L - 1) / (slot * 1000L)));
             media.putIfAbsent(m.id(), new MediaInfo(m.id(), need, from, until));
         }
-        this.bookings = manifest.bookings().stream()
-                .filter(b -> b.targets().includes(screen))
-                .sorted(Comparator.comparingInt(Booking::priority).reversed().thenComparing(Booking::id))
-                .toList();
+        List<Booking> targeting = new ArrayList<>();
+        for (Booking b : manifest.bookings()) {
+            if (b.targets().includes(screen)) {
+                targeting.add(b);
+            }
+        }
+        targeting.sort(BOOKING_ORDER);
+        this.bookings = targeting;
         this.itemMedia = new MediaInfo[bookings.size()][];
         for (int b = 0; b < bookings.size(); b++) {
-            itemMedia[b] = bookings.get(b).items().stream().map(media::get).toArray(MediaInfo[]::new);
+            itemMedia[b] = mediaOf(bookings.get(b).items());
         }
         this.demandIndex = new int[bookings.size()];
         this.demandStamp = new int[bookings.size()];
@@ -167,13 +174,22 @@ final class ScreenRun {
                         .thenComparing(Alert::id))
                 .toList();
         this.filler = manifest.filler() == null ? List.of() : manifest.filler().items();
-        this.fillerMedia = filler.stream().map(media::get).toArray(MediaInfo[]::new);
+        this.fillerMedia = mediaOf(filler);
         this.composer = new LoopComposer(slots, screen.minSharePercent());
         this.state = new byte[slots];
         this.alertAt = new int[slots];
         this.code = new byte[slots];
         this.startDemand = new int[slots];
         this.startPlay = new int[slots];
+    }
+
+    /** The media of {@code ids}, {@code null} where the manifest lacks one. */
+    private MediaInfo[] mediaOf(List<String> ids) {
+        MediaInfo[] out = new MediaInfo[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = media.get(ids.get(i));
+        }
+        return out;
     }
 
     Timeline resolve(Instant from, Instant to) {
