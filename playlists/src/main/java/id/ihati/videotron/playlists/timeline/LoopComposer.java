@@ -25,17 +25,21 @@ final class LoopComposer {
     static final byte UNBOOKABLE = 2;
 
     /**
-     * What one booking asks of the loop.
-     *
-     * @param same     index of the first demand of the same booking in this loop (itself usually): plays of
-     *                 one booking should not touch
-     * @param group    priority rank; 0 is the highest priority present
-     * @param mask     slot ranges {@code {from0, to0, …}} inside the booking's window, or {@code null} for all
-     * @param lengths  slots needed by each play, in play order (only the first {@code plays} count: the
-     *                 resolver reuses these arrays from loop to loop)
-     * @param plays    how many plays it asks for
+     * What one booking asks of the loop. Mutable so that the resolver can reuse its demands from loop to loop
+     * (a day has hundreds of loops, each with a dozen demands).
      */
-    record Demand(int same, int group, Category category, int[] mask, int[] lengths, int plays) {
+    static class Demand {
+        /** Index of the first demand of the same booking in this loop (itself usually): its plays should not touch. */
+        int same;
+        /** Priority rank; 0 is the highest priority present. */
+        int group;
+        Category category;
+        /** Slot ranges {@code {from0, to0, …}} inside the booking's window, or {@code null} for all. */
+        int[] mask;
+        /** Slots needed by each play, in play order; only the first {@code plays} count. */
+        int[] lengths = new int[4];
+        /** How many plays it asks for. */
+        int plays;
     }
 
     /**
@@ -105,7 +109,7 @@ final class LoopComposer {
         this.runsAny = new int[slots];
     }
 
-    Composition compose(byte[] code, List<Demand> demands) {
+    Composition compose(byte[] code, List<? extends Demand> demands) {
         int n = demands.size();
         Arrays.fill(owner, -1);
         freshRuns(code, owner, null, runsAny);

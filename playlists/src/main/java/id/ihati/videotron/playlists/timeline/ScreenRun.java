@@ -95,6 +95,13 @@ final class ScreenRun {
         }
     }
 
+    /** What a booking asks of one loop, with where it comes from and the item chosen for each play. */
+    private static final class LoopDemand extends Demand {
+        Occurrence occurrence;
+        /** Index in the booking's items of each play's item. */
+        int[] items = new int[lengths.length];
+    }
+
     private final Manifest manifest;
     private final ScreenProfile screen;
     private final ZoneId zone;
@@ -120,8 +127,8 @@ final class ScreenRun {
     private final Map<TallyKey, Tally> tallies = new HashMap<>();
     /** Per day, each booking's windows of that day ({@link Intervals#of}), computed once per run. */
     private final Map<LocalDate, long[][]> windows = new HashMap<>();
-    private final List<int[]> chosenPool = new ArrayList<>();
-    private final List<int[]> lengthsPool = new ArrayList<>();
+    /** Demands of the loop being planned are taken from here, reused from loop to loop. */
+    private final List<LoopDemand> demandPool = new ArrayList<>();
     /** End of the play added last, see {@link #add}. */
     private long lastEndSec = Long.MIN_VALUE;
     private Instant lastEnd;
@@ -219,26 +226,22 @@ final class ScreenRun {
         long[] avail = operating(day);
         List<Occurrence> occurrences = occurrences(day, ds, de, loops, avail);
         LoopIndex index = new LoopIndex(occurrences, loops, k0, k1);
-        List<Demand> demands = new ArrayList<>();
-        List<Occurrence> demandOf = new ArrayList<>();
-        List<int[]> itemsOf = new ArrayList<>();
+        List<LoopDemand> demands = new ArrayList<>();
         for (int k = k0; k <= k1; k++) {
             long ls = ds + (long) k * loop;
             long le = Math.min(ls + loop, de);
             classifySlots(avail, ls, le);
             markAlerts(ls, le);
             demands.clear();
-            demandOf.clear();
-            itemsOf.clear();
-            collectDemands(occurrences, index, k, ls, le, demands, demandOf, itemsOf);
+            collectDemands(occurrences, index, k, ls, le, demands);
             // Not cached: in the benchmark's over-booked fleet only 3 % of loops repeat an earlier composition,
             // so building and looking up a key cost more than composing again.
             Composition c = demands.isEmpty() ? null : composer.compose(code, demands);
             Arrays.fill(startDemand, -1);
             if (c != null) {
                 for (int d = 0; d < demands.size(); d++) {
-                    Tally t = demandOf.get(d).tally;
-                    for (int p = 0; p < demands.get(d).plays(); p++) {
+                    Tally t = demands.get(d).occurrence.tally;
+                    for (int p = 0; p < demands.get(d).plays; p++) {
                         int s = c.start(d, p);
                         if (s >= 0) {
                             t.planned++;
@@ -250,7 +253,7 @@ final class ScreenRun {
                     }
                 }
             }
-            emitLoop(day, k, ls, le, avail, demands, demandOf, itemsOf, fromSec, toSec, out);
+            emitLoop(day, k, ls, le, avail, demands, fromSec, toSec, out);
         }
     }
 
@@ -340,8 +343,8 @@ final class ScreenRun {
     }
 
     /** What each occurrence asks of loop {@code k}; records requests and plays lost outside operating hours. */
-    private void collectDemands(List<Occurrence> occurrences, LoopIndex index, int k, long ls, long le, List<Demand> demands,
-                                List<Occurrence> demandOf, List<int[]> itemsOf) {
+    private void collectDemands(List<Occurrence> occurrences, LoopIndex index, int k, long ls, long le,
+                                List<LoopDemand> demands) {
         stamp++;
         for (int j = index.start[k]; j < index.start[k + 1]; j++) {
             Occurrence o = occurrences.get(index.occurrence[j]);
@@ -374,9 +377,9 @@ final class ScreenRun {
                 continue;
             }
             MediaInfo[] items = itemMedia[o.index];
-            int at = demands.size();
-            int[] chosen = scratch(chosenPool, at, askedHere);
-            int[] lengths = scratch(lengthsPool, at, askedHere);
+            LoopDemand dm = pooledDemand(demands.size(), askedHere);
+            int[] chosen = dm.items;
+            int[] lengths = dm.lengths;
             boolean available = true;
             for (int p = 0; p < askedHere && available; p++) {
                 int idx = usableItem(items, base + p, ls, le);
@@ -394,22 +397,27 @@ final class ScreenRun {
             int same = demandStamp[o.index] == stamp ? demandIndex[o.index] : demands.size();
             demandStamp[o.index] = stamp;
             demandIndex[o.index] = same;
-            int[] mask = e == slots ? null : mask(o.eligible, ls);
-            demands.add(new Demand(same, group[o.index], o.booking.category(), mask, lengths, askedHere));
-            demandOf.add(o);
-            itemsOf.add(chosen);
+            dm.same = same;
+            dm.group = group[o.index];
+            dm.category = o.booking.category();
+            dm.mask = e == slots ? null : mask(o.eligible, ls);
+            dm.plays = askedHere;
+            dm.occurrence = o;
+            demands.add(dm);
         }
     }
 
-    /** An array of at least {@code size} from {@code pool[at]}, reused from loop to loop. */
-    private static int[] scratch(List<int[]> pool, int at, int size) {
-        while (pool.size() <= at) {
-            pool.add(new int[4]);
+    /** The pool's demand number {@code at}, with room for {@code plays} plays. */
+    private LoopDemand pooledDemand(int at, int plays) {
+        while (demandPool.size() <= at) {
+            demandPool.add(new LoopDemand());
         }
-        if (pool.get(at).length < size) {
-            pool.set(at, new int[Math.max(size, 2 * pool.get(at).length)]);
+        LoopDemand dm = demandPool.get(at);
+        if (dm.lengths.length < plays) {
+            dm.lengths = new int[Math.max(plays, 2 * dm.lengths.length)];
+            dm.items = new int[dm.lengths.length];
         }
-        return pool.get(at);
+        return dm;
     }
 
     /** {@code perLoop} scaled to a loop of which only {@code inside} slots count, rounded half up. */
@@ -494,8 +502,8 @@ final class ScreenRun {
 
     // ---------------------------------------------------------------- turning slots into plays
 
-    private void emitLoop(LocalDate day, int k, long ls, long le, long[] avail, List<Demand> demands,
-                          List<Occurrence> demandOf, List<int[]> itemsOf, long fromSec, long toSec,
+    private void emitLoop(LocalDate day, int k, long ls, long le, long[] avail, List<LoopDemand> demands,
+                          long fromSec, long toSec,
                           List<PlannedPlay> out) {
         if (le <= fromSec || ls >= toSec) {
             return;
@@ -506,9 +514,10 @@ final class ScreenRun {
             long a = ls + (long) s * slot;
             if (startDemand[s] >= 0) {
                 int d = startDemand[s];
-                int len = demands.get(d).lengths()[startPlay[s]];
-                Booking b = demandOf.get(d).booking;
-                String item = b.items().get(itemsOf.get(d)[startPlay[s]]);
+                LoopDemand dm = demands.get(d);
+                int len = dm.lengths[startPlay[s]];
+                Booking b = dm.occurrence.booking;
+                String item = b.items().get(dm.items[startPlay[s]]);
                 add(out, fromSec, toSec, a, a + (long) len * slot, item, b.category(), b.id(), day, k, s, len);
                 s += len;
             } else if (state[s] == DARK) {
