@@ -253,10 +253,14 @@ final class LoopComposer {
         int best = -1;
         double bestCost = Double.MAX_VALUE;
         for (int p = 0; p + len <= slots; p++) {
+            double offset = p + len / 2.0 - centre;
+            if (offset >= bestCost) {
+                break;      // every later start is farther from the centre still: none can cost less
+            }
             if (run[p] < len) {
                 continue;
             }
-            double cost = Math.abs(p + len / 2.0 - centre);
+            double cost = Math.abs(offset);
             boolean touches = (p > 0 && owner[p - 1] == dm.same) || (p + len < slots && owner[p + len] == dm.same);
             if (touches) {
                 cost += slots;

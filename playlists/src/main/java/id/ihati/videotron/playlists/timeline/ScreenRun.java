@@ -98,8 +98,8 @@ final class ScreenRun {
     /** What a booking asks of one loop, with where it comes from and the item chosen for each play. */
     private static final class LoopDemand extends Demand {
         Occurrence occurrence;
-        /** Index in the booking's items of each play's item. */
-        int[] items = new int[lengths.length];
+        /** Media id of each play's item. */
+        String[] items = new String[lengths.length];
     }
 
     private final Manifest manifest;
@@ -378,7 +378,7 @@ final class ScreenRun {
             }
             MediaInfo[] items = itemMedia[o.index];
             LoopDemand dm = pooledDemand(demands.size(), askedHere);
-            int[] chosen = dm.items;
+            String[] chosen = dm.items;
             int[] lengths = dm.lengths;
             boolean available = true;
             for (int p = 0; p < askedHere && available; p++) {
@@ -386,7 +386,7 @@ final class ScreenRun {
                 if (idx < 0) {
                     available = false;
                 } else {
-                    chosen[p] = idx;
+                    chosen[p] = items[idx].id();
                     lengths[p] = items[idx].slots();
                 }
             }
@@ -415,7 +415,7 @@ final class ScreenRun {
         LoopDemand dm = demandPool.get(at);
         if (dm.lengths.length < plays) {
             dm.lengths = new int[Math.max(plays, 2 * dm.lengths.length)];
-            dm.items = new int[dm.lengths.length];
+            dm.items = new String[dm.lengths.length];
         }
         return dm;
     }
@@ -517,7 +517,7 @@ final class ScreenRun {
                 LoopDemand dm = demands.get(d);
                 int len = dm.lengths[startPlay[s]];
                 Booking b = dm.occurrence.booking;
-                String item = b.items().get(dm.items[startPlay[s]]);
+                String item = dm.items[startPlay[s]];
                 add(out, fromSec, toSec, a, a + (long) len * slot, item, b.category(), b.id(), day, k, s, len);
                 s += len;
             } else if (state[s] == DARK) {
