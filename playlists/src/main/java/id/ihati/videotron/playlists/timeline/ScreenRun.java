@@ -667,7 +667,9 @@ final class ScreenRun {
         best = earliestAfter(best, Intervals.unionAll(parts), fromSec);
         for (int b = 0; b < bookings.size(); b++) {
             parts.clear();
-            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            // A day's windows start at its midnight or later. Once that lies a loop past the best change found,
+            // neither those windows nor what they would merge with can give an earlier one: stop there.
+            for (LocalDate d = first; !d.isAfter(last) && dayStart(d) - loop < best; d = d.plusDays(1)) {
                 if (activeOn(bookings.get(b), d)) {
                     parts.add(windows(b, d));
                 }
