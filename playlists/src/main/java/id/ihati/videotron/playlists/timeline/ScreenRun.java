@@ -26,7 +26,7 @@ final class ScreenRun {
     private static final int MAX_LOOKAHEAD_DAYS = 62;
     /** Bookings are placed by priority, higher first, ties by id. */
     private static final Comparator<Booking> BOOKING_ORDER =
-            Comparator.comparingInt(Booking::priority).reversed().thenComparing(Booking::id);
+            (a, b) -> a.priority() != b.priority() ? Integer.compare(b.priority(), a.priority()) : a.id().compareTo(b.id());
 
     /** A media file as the resolver needs it: slots per play and validity in whole epoch seconds. */
     private record MediaInfo(String id, int slots, long fromSec, long untilSec) {
@@ -66,17 +66,29 @@ final class ScreenRun {
         int[] firstTarget;
         boolean darkTargets;
         final Tally tally;
-        /** n of an every-Nth-loop booking, 1 for the other kinds. */
-        private final int everyNth;
+        // What planning a loop reads of the booking, copied here so that it is one object away.
+        /** Its items' media ({@code null} where the manifest lacks one). */
+        final MediaInfo[] items;
+        final int group;
+        final Category category;
+        /** Plays per loop of a per-loop booking, else 0. */
+        final int perLoop;
+        /** n of an every-Nth-loop booking, else 0 (per-day bookings have {@link #dayTargets}). */
+        final int everyNth;
 
-        Occurrence(int index, Booking booking, long[] eligible, int[] windowRanges, int[] eligibleRanges, Tally tally) {
+        Occurrence(int index, Booking booking, MediaInfo[] items, int group, long[] eligible, int[] windowRanges,
+                   int[] eligibleRanges, Tally tally) {
             this.index = index;
             this.booking = booking;
+            this.items = items;
+            this.group = group;
+            this.category = booking.category();
             this.eligible = eligible;
             this.windowRanges = windowRanges;
             this.eligibleRanges = eligibleRanges;
             this.tally = tally;
-            this.everyNth = booking.frequency() instanceof Frequency.EveryNthLoop nth ? nth.n() : 1;
+            this.perLoop = booking.frequency() instanceof Frequency.PerLoop f ? f.slots() : 0;
+            this.everyNth = booking.frequency() instanceof Frequency.EveryNthLoop nth ? nth.n() : 0;
         }
 
         /**
@@ -90,7 +102,7 @@ final class ScreenRun {
                 }
                 return k;
             }
-            int r = everyNth == 1 ? 0 : k % everyNth;
+            int r = everyNth == 0 ? 0 : k % everyNth;
             return r == 0 ? k : k + everyNth - r;
         }
     }
@@ -272,7 +284,7 @@ final class ScreenRun {
                     continue;
                 }
                 long[] eligible = Intervals.intersect(inDay, avail);
-                Occurrence o = new Occurrence(b, booking, eligible, slotRanges(inDay, ds),
+                Occurrence o = new Occurrence(b, booking, itemMedia[b], group[b], eligible, slotRanges(inDay, ds),
                         slotRanges(eligible, ds), tallyFor(booking, x));
                 if (booking.frequency() instanceof Frequency.PerDay perDay) {
                     spreadPerDay(o, x, window, day, loops, perDay.plays());
@@ -353,16 +365,15 @@ final class ScreenRun {
             int askedInWindow;
             int askedHere;
             int base;
-            Frequency f = o.booking.frequency();
-            if (f instanceof Frequency.PerLoop perLoop) {
-                askedInWindow = share(perLoop.slots(), w);
-                askedHere = share(perLoop.slots(), e);
-                base = k * perLoop.slots();
-            } else if (f instanceof Frequency.EveryNthLoop nth) {
-                boolean due = k % nth.n() == 0;
+            if (o.perLoop > 0) {
+                askedInWindow = share(o.perLoop, w);
+                askedHere = share(o.perLoop, e);
+                base = k * o.perLoop;
+            } else if (o.everyNth > 0) {
+                boolean due = k % o.everyNth == 0;
                 askedInWindow = due ? share(1, w) : 0;
                 askedHere = due ? share(1, e) : 0;
-                base = k / nth.n();
+                base = k / o.everyNth;
             } else {
                 askedInWindow = o.dayTargets[k];
                 askedHere = o.darkTargets ? 0 : askedInWindow;
@@ -376,7 +387,7 @@ final class ScreenRun {
             if (askedHere == 0) {
                 continue;
             }
-            MediaInfo[] items = itemMedia[o.index];
+            MediaInfo[] items = o.items;
             LoopDemand dm = pooledDemand(demands.size(), askedHere);
             String[] chosen = dm.items;
             int[] lengths = dm.lengths;
@@ -398,8 +409,8 @@ final class ScreenRun {
             demandStamp[o.index] = stamp;
             demandIndex[o.index] = same;
             dm.same = same;
-            dm.group = group[o.index];
-            dm.category = o.booking.category();
+            dm.group = o.group;
+            dm.category = o.category;
             dm.mask = e == slots ? null : mask(o.eligible, ls);
             dm.plays = askedHere;
             dm.occurrence = o;
@@ -614,7 +625,7 @@ final class ScreenRun {
 
     private List<Shortfall> shortfalls() {
         List<Tally> sorted = new ArrayList<>(tallies.values());
-        sorted.sort(Comparator.comparing((Tally t) -> t.day).thenComparing(t -> t.bookingId));
+        sorted.sort((a, b) -> a.day.equals(b.day) ? a.bookingId.compareTo(b.bookingId) : a.day.compareTo(b.day));
         List<Shortfall> out = new ArrayList<>();
         for (Tally t : sorted) {
             if (t.planned >= t.requested) {
