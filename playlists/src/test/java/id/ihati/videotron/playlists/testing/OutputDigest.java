@@ -1,4 +1,4 @@
-package id.ihati.videotron.playlists.bench;
+package id.ihati.videotron.playlists.testing;
 
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import id.ihati.videotron.playlists.timeline.Shortfall;
@@ -11,17 +11,17 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * SHA-256 over every field of a fleet's timelines, fed in screen order: every play, every shortfall and the
- * next change. Speeding up the resolver must not change what it plans; equal digests before and after prove
- * it for the benchmark's fleet. Each value is written with its length or a null marker, so that no two
- * different outputs feed the same bytes.
+ * SHA-256 over every field of a series of timelines, fed in order: every play, every shortfall and the next
+ * change. Speeding up the resolver must not change what it plans: equal digests of the same inputs before
+ * and after show it did not. Each value is written with its length or a null marker, so that no two different
+ * outputs feed the same bytes.
  */
-final class FleetDigest {
+public final class OutputDigest {
     private final MessageDigest sha;
     /** Values are collected here and handed to the digest in blocks: per-byte updates would be slow. */
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
-    FleetDigest() {
+    public OutputDigest() {
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -29,7 +29,7 @@ final class FleetDigest {
         }
     }
 
-    void add(Timeline t) {
+    public void add(Timeline t) {
         number(t.plays().size());
         for (PlannedPlay p : t.plays()) {
             instant(p.start());
@@ -55,7 +55,7 @@ final class FleetDigest {
         instant(t.nextChange());
     }
 
-    String hex() {
+    public String hex() {
         flush();
         return HexFormat.of().formatHex(sha.digest());
     }
