@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * Places the bookings' plays of one loop into its slots. Knows nothing about time, media or items: only slot
- * lengths, priorities, categories and which slots each booking may use. That makes its result depend on few
- * inputs, so the resolver caches it and reuses it for every loop with the same {@link #key key}.
+ * lengths, priorities, categories and which slots each booking may use.
  *
  * <p>Rules, in order: bookings are placed by priority (higher first); bookings of equal priority take turns,
  * one play each per round, so an over-booked priority level is shared fairly. A play needs as many
@@ -26,228 +25,242 @@ final class LoopComposer {
     static final byte UNBOOKABLE = 2;
 
     /**
-     * What one booking asks of the loop.
-     *
-     * @param same     index of the first demand of the same booking in this loop (itself usually): plays of
-     *                 one booking should not touch
-     * @param group    priority rank; 0 is the highest priority present
-     * @param mask     slot ranges {@code {from0, to0, …}} inside the booking's window, or {@code null} for all
-     * @param lengths  slots needed by each play, in play order (only the first {@code plays} count: the
-     *                 resolver reuses these arrays from loop to loop)
-     * @param plays    how many plays it asks for
+     * What one booking asks of the loop. Mutable so that the resolver can reuse its demands from loop to loop
+     * (a day has hundreds of loops, each with a dozen demands).
      */
-    record Demand(int same, int group, Category category, int[] mask, int[] lengths, int plays) {
+    static class Demand {
+        /** Index of the first demand of the same booking in this loop (itself usually): its plays should not touch. */
+        int same;
+        /** Priority rank; 0 is the highest priority present. */
+        int group;
+        Category category;
+        /** Slot ranges {@code {from0, to0, …}} inside the booking's window, or {@code null} for all. */
+        int[] mask;
+        /** Slots needed by each play, in play order; only the first {@code plays} count. */
+        int[] lengths = new int[4];
+        /** How many plays it asks for. */
+        int plays;
     }
 
     /**
-     * Where each demand's plays went: {@code start[d][p]} is the first slot of play p of demand d, or -1 when
-     * it was not placed, in which case {@code lost[d][p]} says why.
+     * Where each demand's plays went: {@link #start} gives the first slot of play p of demand d, or -1 when it
+     * was not placed, in which case {@link #lost} says why. It is the composer's own scratch space, so it is
+     * valid until the composer's next {@link #compose} (planning a loop allocates nothing per play).
      */
-    record Composition(int[][] start, Reason[][] lost) {
+    static final class Composition {
+        /** Per demand, the index of its first play in {@code start} and {@code lost}. */
+        private int[] first = new int[0];
+        private int[] start = new int[0];
+        private Reason[] lost = new Reason[0];
+
+        int start(int demand, int play) {
+            return start[first[demand] + play];
+        }
+
+        Reason lost(int demand, int play) {
+            return lost[first[demand] + play];
+        }
+
+        private void ensure(int demands, int plays) {
+            if (first.length < demands) {
+                first = new int[Math.max(demands, 2 * first.length)];
+            }
+            if (start.length < plays) {
+                start = new int[Math.max(plays, 2 * start.length)];
+                lost = new Reason[start.length];
+            }
+        }
     }
 
-    /** Cache key of a loop: its slot codes and demands, flattened. */
-    record Key(int[] data, int hash) {
-        Key(int[] data) {
-            this(data, Arrays.hashCode(data));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.data, data);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
+    private static final Category[] CATEGORIES = Category.values();
 
     private final int slots;
-    private final Map<Category, Integer> shares;
+    /** Minimum share in percent per category ordinal; 0 where none (never for alerts). */
+    private final int[] sharePercent = new int[CATEGORIES.length];
 
-    /** Scratch space of {@link #runs}; a composer is used by one thread (one resolution) at a time. */
+    // Scratch space reused from loop to loop: a composer is used by one thread (one resolution) at a time.
+    private final Composition result = new Composition();
+    /** Per slot, the booking (Demand.same) holding it, or -1. */
+    private final int[] owner;
     private final int[] scratchRuns;
     private final int[] runsAny;
-    private int longestAny;
+    private final int[] pending = new int[CATEGORIES.length];
+    private final int[] placed = new int[CATEGORIES.length];
+    private final int[] reserve = new int[CATEGORIES.length];
+    /**
+     * Per category, {@link #stillWanted}, and their sum, kept up to date as plays are placed or lost, so that
+     * checking the reserves for a play does not loop over all categories.
+     */
+    private final int[] wanted = new int[CATEGORIES.length];
+    private int wantedTotal;
+    private int[] roomBefore = new int[0];
+    private double[] phase = new double[0];
 
     LoopComposer(int slots, Map<Category, Integer> shares) {
         this.slots = slots;
-        this.shares = shares;
+        for (Category c : CATEGORIES) {
+            Integer share = shares.get(c);
+            if (share != null && share > 0 && c != Category.ALERT) {
+                sharePercent[c.ordinal()] = share;
+            }
+        }
+        this.owner = new int[slots];
         this.scratchRuns = new int[slots];
         this.runsAny = new int[slots];
     }
 
-    static Key key(byte[] code, List<Demand> demands) {
-        int size = code.length + 1;
-        for (Demand d : demands) {
-            size += 5 + (d.mask == null ? 0 : d.mask.length) + d.plays;
-        }
-        int[] data = new int[size];
-        int i = 0;
-        for (byte b : code) {
-            data[i++] = b;
-        }
-        data[i++] = demands.size();
-        for (Demand d : demands) {
-            data[i++] = d.same;
-            data[i++] = d.group;
-            data[i++] = d.category.ordinal();
-            if (d.mask == null) {
-                data[i++] = -1;
-            } else {
-                data[i++] = d.mask.length;
-                System.arraycopy(d.mask, 0, data, i, d.mask.length);
-                i += d.mask.length;
-            }
-            data[i++] = d.plays;
-            System.arraycopy(d.lengths, 0, data, i, d.plays);
-            i += d.plays;
-        }
-        return new Key(data);
-    }
-
-    Composition compose(byte[] code, List<Demand> demands) {
+    Composition compose(byte[] code, List<? extends Demand> demands) {
         int n = demands.size();
-        int[] owner = new int[slots];           // demand's booking (Demand.same) holding the slot, or -1
         Arrays.fill(owner, -1);
         freshRuns(code, owner, null, runsAny);
-        longestAny = -1;
         int free = 0;
         for (byte b : code) {
             if (b == FREE) {
                 free++;
             }
         }
-        int[][] start = new int[n][];
-        Reason[][] lost = new Reason[n][];
-        boolean[][] tooLong = new boolean[n][];
-        int cats = Category.values().length;
-        int[] pending = new int[cats];
-        int[] placed = new int[cats];
+        int plays = 0;
+        for (Demand dm : demands) {
+            plays += dm.plays;
+        }
+        result.ensure(n, plays);
+        if (roomBefore.length < n) {
+            roomBefore = new int[Math.max(n, 2 * roomBefore.length)];
+            phase = new double[roomBefore.length];
+        }
+        int[] first = result.first;
+        int[] start = result.start;
+        Reason[] lost = result.lost;
+        Arrays.fill(pending, 0);
+        Arrays.fill(placed, 0);
         int active = 0;
         int longestAny = longestRun(code, null);
-        for (int d = 0; d < n; d++) {
+        for (int d = 0, at = 0; d < n; d++) {
             Demand dm = demands.get(d);
-            int plays = dm.plays;
-            start[d] = new int[plays];
-            Arrays.fill(start[d], -1);
-            lost[d] = new Reason[plays];
-            tooLong[d] = new boolean[plays];
+            first[d] = at;
             int longest = dm.mask == null ? longestAny : longestRun(code, dm.mask);
-            for (int p = 0; p < plays; p++) {
+            for (int p = 0; p < dm.plays; p++, at++) {
+                start[at] = -1;
+                // An item longer than any run the booking could ever use is lost before placing starts.
                 if (dm.lengths[p] > longest) {
-                    tooLong[d][p] = true;
+                    lost[at] = Reason.ITEM_TOO_LONG;
                 } else {
+                    lost[at] = null;
                     pending[dm.category.ordinal()] += dm.lengths[p];
                 }
             }
-            if (plays > 0) {
+            if (dm.plays > 0) {
                 active++;
             }
         }
-        int[] reserve = reserves(free);
-        int[] roomBefore = new int[n];
+        reserves(free);
+        wantedTotal = 0;
+        for (int c = 0; c < CATEGORIES.length; c++) {
+            wanted[c] = stillWanted(c);
+            wantedTotal += wanted[c];
+        }
 
         int rank = 0;
-        double[] phase = new double[n];
         for (int d = 0; d < n; d++) {
             if (demands.get(d).plays > 0) {
                 phase[d] = (rank++ + 0.5) / active;
             }
         }
 
-        int first = 0;
-        while (first < n) {
-            int end = first;
-            while (end < n && demands.get(end).group == demands.get(first).group) {
+        int firstOfGroup = 0;
+        while (firstOfGroup < n) {
+            int end = firstOfGroup;
+            while (end < n && demands.get(end).group == demands.get(firstOfGroup).group) {
                 end++;
             }
             // What the loop looked like before this priority level: a play that would have fitted then lost
             // to its equals (OVERBOOKED), one that would not lost to higher priorities or alerts (OUTRANKED).
             int rounds = 0;
-            int roomAny = longestFree(code, owner, null);
-            for (int d = first; d < end; d++) {
+            int roomAny = longestFree(code, null);
+            for (int d = firstOfGroup; d < end; d++) {
                 int[] mask = demands.get(d).mask;
                 rounds = Math.max(rounds, demands.get(d).plays);
-                roomBefore[d] = mask == null ? roomAny : longestFree(code, owner, mask);
+                roomBefore[d] = mask == null ? roomAny : longestFree(code, mask);
             }
             for (int r = 0; r < rounds; r++) {
-                for (int d = first; d < end; d++) {
+                for (int d = firstOfGroup; d < end; d++) {
                     Demand dm = demands.get(d);
-                    if (r >= dm.plays) {
-                        continue;
-                    }
-                    if (tooLong[d][r]) {
-                        lost[d][r] = Reason.ITEM_TOO_LONG;
+                    int i = first[d] + r;
+                    if (r >= dm.plays || lost[i] == Reason.ITEM_TOO_LONG) {
                         continue;
                     }
                     int len = dm.lengths[r];
                     int cat = dm.category.ordinal();
-                    int held = heldForOthers(cat, reserve, placed, pending);
+                    int held = heldForOthers(cat);
                     if (held > 0 && free >= len && free - len < held) {
-                        lost[d][r] = Reason.SHARE_RESERVED;
+                        lost[i] = Reason.SHARE_RESERVED;
                         pending[cat] -= len;
+                        changed(cat);
                         continue;
                     }
                     double centre = (r + phase[d]) * slots / dm.plays;
-                    boolean noRoom = free < len || (dm.mask == null && len > longestRunAny());
-                    int at = noRoom ? -1 : bestStart(code, owner, dm, len, centre);
+                    // bestStart finds nothing when no free run is long enough; counting free slots first saves
+                    // scanning the runs of a full loop.
+                    int at = free < len ? -1 : bestStart(code, dm, len, centre);
                     pending[cat] -= len;
                     if (at < 0) {
-                        lost[d][r] = len <= roomBefore[d] ? Reason.OVERBOOKED : Reason.OUTRANKED;
+                        lost[i] = len <= roomBefore[d] ? Reason.OVERBOOKED : Reason.OUTRANKED;
+                        changed(cat);
                         continue;
                     }
                     Arrays.fill(owner, at, at + len, dm.same);
                     taken(at, len);
-                    start[d][r] = at;
+                    start[i] = at;
                     free -= len;
                     placed[cat] += len;
+                    changed(cat);
                 }
             }
-            first = end;
+            firstOfGroup = end;
         }
-        return new Composition(start, lost);
+        return result;
     }
 
-    /** Slots reserved per category for this loop: its share of the free slots, rounded up, never over all. */
-    private int[] reserves(int free) {
-        int[] reserve = new int[Category.values().length];
+    /** Fills {@link #reserve}: per category its share of the free slots, rounded up, never more than all. */
+    private void reserves(int free) {
         int left = free;
-        for (Category c : Category.values()) {
-            Integer share = shares.get(c);
-            if (share == null || share <= 0 || c == Category.ALERT) {
-                continue;
-            }
-            int r = Math.min(left, (share * free + 99) / 100);
-            reserve[c.ordinal()] = r;
+        for (int c = 0; c < CATEGORIES.length; c++) {
+            int r = sharePercent[c] == 0 ? 0 : Math.min(left, (sharePercent[c] * free + 99) / 100);
+            reserve[c] = r;
             left -= r;
         }
-        return reserve;
     }
 
     /** Free slots other categories may still claim for their minimum share (filler's share is always held). */
-    private static int heldForOthers(int cat, int[] reserve, int[] placed, int[] pending) {
-        int held = 0;
-        for (int c = 0; c < reserve.length; c++) {
-            if (c == cat || reserve[c] == 0) {
-                continue;
-            }
-            int stillWanted = c == Category.FILLER.ordinal() ? reserve[c] : Math.min(reserve[c] - placed[c], pending[c]);
-            held += Math.max(0, stillWanted);
-        }
-        return held;
+    private int heldForOthers(int cat) {
+        return wantedTotal - wanted[cat];
     }
 
-    private int bestStart(byte[] code, int[] owner, Demand dm, int len, double centre) {
-        int[] run = runs(code, owner, dm.mask);
+    /** Slots of its reserve category {@code c} still holds: filler all of it, the others what their plays want. */
+    private int stillWanted(int c) {
+        return Math.max(0, c == Category.FILLER.ordinal() ? reserve[c] : Math.min(reserve[c] - placed[c], pending[c]));
+    }
+
+    /** Keeps {@link #wanted} and {@link #wantedTotal} right after {@code pending} or {@code placed} of c changed. */
+    private void changed(int c) {
+        int now = stillWanted(c);
+        wantedTotal += now - wanted[c];
+        wanted[c] = now;
+    }
+
+    private int bestStart(byte[] code, Demand dm, int len, double centre) {
+        int[] run = runs(code, dm.mask);
         int best = -1;
         double bestCost = Double.MAX_VALUE;
         for (int p = 0; p + len <= slots; p++) {
+            double offset = p + len / 2.0 - centre;
+            if (offset >= bestCost) {
+                break;      // every later start is farther from the centre still: none can cost less
+            }
             if (run[p] < len) {
                 continue;
             }
-            double cost = Math.abs(p + len / 2.0 - centre);
+            double cost = Math.abs(offset);
             boolean touches = (p > 0 && owner[p - 1] == dm.same) || (p + len < slots && owner[p + len] == dm.same);
             if (touches) {
                 cost += slots;
@@ -264,7 +277,7 @@ final class LoopComposer {
      * For each slot, how many usable slots follow from it (itself included): free, unowned, in the mask. For
      * the whole loop (no mask) this is kept up to date as plays are placed; a mask is computed afresh.
      */
-    private int[] runs(byte[] code, int[] owner, int[] mask) {
+    private int[] runs(byte[] code, int[] mask) {
         return mask == null ? runsAny : freshRuns(code, owner, mask, scratchRuns);
     }
 
@@ -283,23 +296,10 @@ final class LoopComposer {
         for (int s = at - 1; s >= 0 && runsAny[s] > 0; s--) {
             runsAny[s] = runsAny[s + 1] + 1;
         }
-        longestAny = -1;
     }
 
-    /** The longest free run of the loop, remembered until the next play is placed. */
-    private int longestRunAny() {
-        if (longestAny < 0) {
-            int best = 0;
-            for (int r : runsAny) {
-                best = Math.max(best, r);
-            }
-            longestAny = best;
-        }
-        return longestAny;
-    }
-
-    private int longestFree(byte[] code, int[] owner, int[] mask) {
-        int[] run = runs(code, owner, mask);
+    private int longestFree(byte[] code, int[] mask) {
+        int[] run = runs(code, mask);
         int best = 0;
         for (int s = 0; s < slots; s++) {
             best = Math.max(best, run[s]);

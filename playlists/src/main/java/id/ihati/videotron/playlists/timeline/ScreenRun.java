@@ -24,12 +24,18 @@ import java.util.TreeMap;
 /** One resolution of one manifest: the state shared by the days of a range (caches, sorted bookings). */
 final class ScreenRun {
     private static final int MAX_LOOKAHEAD_DAYS = 62;
+    /** Bookings are placed by priority, higher first, ties by id. */
+    private static final Comparator<Booking> BOOKING_ORDER =
+            (a, b) -> a.priority() != b.priority() ? Integer.compare(b.priority(), a.priority()) : a.id().compareTo(b.id());
 
     /** A media file as the resolver needs it: slots per play and validity in whole epoch seconds. */
     private record MediaInfo(String id, int slots, long fromSec, long untilSec) {
         boolean usable(long s, long e) {
             return fromSec <= s && e <= untilSec;
         }
+    }
+
+    private record TallyKey(LocalDate day, String bookingId) {
     }
 
     /** Requested, planned and missing plays of one booking on one of its days. */
@@ -60,15 +66,52 @@ final class ScreenRun {
         int[] firstTarget;
         boolean darkTargets;
         final Tally tally;
+        // What planning a loop reads of the booking, copied here so that it is one object away.
+        /** Its items' media ({@code null} where the manifest lacks one). */
+        final MediaInfo[] items;
+        final int group;
+        final Category category;
+        /** Plays per loop of a per-loop booking, else 0. */
+        final int perLoop;
+        /** n of an every-Nth-loop booking, else 0 (per-day bookings have {@link #dayTargets}). */
+        final int everyNth;
 
-        Occurrence(int index, Booking booking, long[] eligible, int[] windowRanges, int[] eligibleRanges, Tally tally) {
+        Occurrence(int index, Booking booking, MediaInfo[] items, int group, long[] eligible, int[] windowRanges,
+                   int[] eligibleRanges, Tally tally) {
             this.index = index;
             this.booking = booking;
+            this.items = items;
+            this.group = group;
+            this.category = booking.category();
             this.eligible = eligible;
             this.windowRanges = windowRanges;
             this.eligibleRanges = eligibleRanges;
             this.tally = tally;
+            this.perLoop = booking.frequency() instanceof Frequency.PerLoop f ? f.slots() : 0;
+            this.everyNth = booking.frequency() instanceof Frequency.EveryNthLoop nth ? nth.n() : 0;
         }
+
+        /**
+         * The first loop from {@code k} on in which the booking may ask for plays (every-Nth-loop and per-day
+         * bookings skip most loops); {@code dayTargets.length} or more when there is none.
+         */
+        int nextAsk(int k) {
+            if (dayTargets != null) {
+                while (k < dayTargets.length && dayTargets[k] == 0) {
+                    k++;
+                }
+                return k;
+            }
+            int r = everyNth == 0 ? 0 : k % everyNth;
+            return r == 0 ? k : k + everyNth - r;
+        }
+    }
+
+    /** What a booking asks of one loop, with where it comes from and the item chosen for each play. */
+    private static final class LoopDemand extends Demand {
+        Occurrence occurrence;
+        /** Media id of each play's item. */
+        String[] items = new String[lengths.length];
     }
 
     private final Manifest manifest;
@@ -88,13 +131,19 @@ final class ScreenRun {
     private int stamp;
     private final List<Alert> alerts;
     private final List<String> filler;
+    /** The filler items' media ({@code null} where the manifest lacks one), looked up once. */
+    private final MediaInfo[] fillerMedia;
     private final LoopComposer composer;
-    private final Map<LoopComposer.Key, Composition> compositions = new HashMap<>();
     private final Map<LocalDate, Long> dayStarts = new HashMap<>();
     private final Map<LocalDate, long[]> operating = new HashMap<>();
-    private final Map<String, Tally> tallies = new HashMap<>();
-    private final List<int[]> chosenPool = new ArrayList<>();
-    private final List<int[]> lengthsPool = new ArrayList<>();
+    private final Map<TallyKey, Tally> tallies = new HashMap<>();
+    /** Per day, each booking's windows of that day ({@link Intervals#of}), computed once per run. */
+    private final Map<LocalDate, long[][]> windows = new HashMap<>();
+    /** Demands of the loop being planned are taken from here, reused from loop to loop. */
+    private final List<LoopDemand> demandPool = new ArrayList<>();
+    /** End of the play added last, see {@link #add}. */
+    private long lastEndSec = Long.MIN_VALUE;
+    private Instant lastEnd;
 
     // Per-loop scratch arrays, reused so that planning a day does not allocate per slot.
     private final byte[] state;
@@ -120,13 +169,17 @@ final class ScreenRun {
             int need = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (m.durationMillis() + slot * 1000L - 1) / (slot * 1000L)));
             media.putIfAbsent(m.id(), new MediaInfo(m.id(), need, from, until));
         }
-        this.bookings = manifest.bookings().stream()
-                .filter(b -> b.targets().includes(screen))
-                .sorted(Comparator.comparingInt(Booking::priority).reversed().thenComparing(Booking::id))
-                .toList();
+        List<Booking> targeting = new ArrayList<>();
+        for (Booking b : manifest.bookings()) {
+            if (b.targets().includes(screen)) {
+                targeting.add(b);
+            }
+        }
+        targeting.sort(BOOKING_ORDER);
+        this.bookings = targeting;
         this.itemMedia = new MediaInfo[bookings.size()][];
         for (int b = 0; b < bookings.size(); b++) {
-            itemMedia[b] = bookings.get(b).items().stream().map(media::get).toArray(MediaInfo[]::new);
+            itemMedia[b] = mediaOf(bookings.get(b).items());
         }
         this.demandIndex = new int[bookings.size()];
         this.demandStamp = new int[bookings.size()];
@@ -140,6 +193,7 @@ final class ScreenRun {
                         .thenComparing(Alert::id))
                 .toList();
         this.filler = manifest.filler() == null ? List.of() : manifest.filler().items();
+        this.fillerMedia = mediaOf(filler);
         this.composer = new LoopComposer(slots, screen.minSharePercent());
         this.state = new byte[slots];
         this.alertAt = new int[slots];
@@ -148,10 +202,20 @@ final class ScreenRun {
         this.startPlay = new int[slots];
     }
 
+    /** The media of {@code ids}, {@code null} where the manifest lacks one. */
+    private MediaInfo[] mediaOf(List<String> ids) {
+        MediaInfo[] out = new MediaInfo[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = media.get(ids.get(i));
+        }
+        return out;
+    }
+
     Timeline resolve(Instant from, Instant to) {
         long fromSec = from.getEpochSecond();
         long toSec = to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0);
-        List<PlannedPlay> plays = new ArrayList<>();
+        // Sized for about one play per slot (capped), so that the list rarely grows while a day is planned.
+        List<PlannedPlay> plays = new ArrayList<>((int) Math.min(1 << 16, (toSec - fromSec) / slot + 16));
         LocalDate first = LocalDate.ofInstant(from, zone);
         LocalDate last = LocalDate.ofInstant(to.minusNanos(1), zone);
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -174,37 +238,34 @@ final class ScreenRun {
         long[] avail = operating(day);
         List<Occurrence> occurrences = occurrences(day, ds, de, loops, avail);
         LoopIndex index = new LoopIndex(occurrences, loops, k0, k1);
-        List<Demand> demands = new ArrayList<>();
-        List<Occurrence> demandOf = new ArrayList<>();
-        List<int[]> itemsOf = new ArrayList<>();
+        List<LoopDemand> demands = new ArrayList<>();
         for (int k = k0; k <= k1; k++) {
             long ls = ds + (long) k * loop;
             long le = Math.min(ls + loop, de);
             classifySlots(avail, ls, le);
             markAlerts(ls, le);
             demands.clear();
-            demandOf.clear();
-            itemsOf.clear();
-            collectDemands(occurrences, index, k, ls, le, demands, demandOf, itemsOf);
-            Composition c = demands.isEmpty() ? null
-                    : compositions.computeIfAbsent(LoopComposer.key(code, demands), key -> composer.compose(code, demands));
+            collectDemands(occurrences, index, k, ls, le, demands);
+            // Not cached: in the benchmark's over-booked fleet only 3 % of loops repeat an earlier composition,
+            // so building and looking up a key cost more than composing again.
+            Composition c = demands.isEmpty() ? null : composer.compose(code, demands);
             Arrays.fill(startDemand, -1);
             if (c != null) {
                 for (int d = 0; d < demands.size(); d++) {
-                    Tally t = demandOf.get(d).tally;
-                    for (int p = 0; p < c.start()[d].length; p++) {
-                        int s = c.start()[d][p];
+                    Tally t = demands.get(d).occurrence.tally;
+                    for (int p = 0; p < demands.get(d).plays; p++) {
+                        int s = c.start(d, p);
                         if (s >= 0) {
                             t.planned++;
                             startDemand[s] = d;
                             startPlay[s] = p;
                         } else {
-                            t.missing[c.lost()[d][p].ordinal()]++;
+                            t.missing[c.lost(d, p).ordinal()]++;
                         }
                     }
                 }
             }
-            emitLoop(day, k, ls, le, avail, demands, demandOf, itemsOf, fromSec, toSec, out);
+            emitLoop(day, k, ls, le, avail, demands, fromSec, toSec, out);
         }
     }
 
@@ -217,13 +278,13 @@ final class ScreenRun {
                 if (!activeOn(booking, x)) {
                     continue;
                 }
-                long[] window = Intervals.of(x, booking.windows(), zone);
+                long[] window = windows(b, x);
                 long[] inDay = Intervals.clip(window, ds, de);
                 if (inDay.length == 0) {
                     continue;
                 }
                 long[] eligible = Intervals.intersect(inDay, avail);
-                Occurrence o = new Occurrence(b, booking, eligible, slotRanges(inDay, ds),
+                Occurrence o = new Occurrence(b, booking, itemMedia[b], group[b], eligible, slotRanges(inDay, ds),
                         slotRanges(eligible, ds), tallyFor(booking, x));
                 if (booking.frequency() instanceof Frequency.PerDay perDay) {
                     spreadPerDay(o, x, window, day, loops, perDay.plays());
@@ -235,7 +296,7 @@ final class ScreenRun {
     }
 
     private Tally tallyFor(Booking booking, LocalDate day) {
-        return tallies.computeIfAbsent(day + "\u0000" + booking.id(), key -> new Tally(booking.id(), day));
+        return tallies.computeIfAbsent(new TallyKey(day, booking.id()), key -> new Tally(booking.id(), day));
     }
 
     /**
@@ -294,8 +355,8 @@ final class ScreenRun {
     }
 
     /** What each occurrence asks of loop {@code k}; records requests and plays lost outside operating hours. */
-    private void collectDemands(List<Occurrence> occurrences, LoopIndex index, int k, long ls, long le, List<Demand> demands,
-                                List<Occurrence> demandOf, List<int[]> itemsOf) {
+    private void collectDemands(List<Occurrence> occurrences, LoopIndex index, int k, long ls, long le,
+                                List<LoopDemand> demands) {
         stamp++;
         for (int j = index.start[k]; j < index.start[k + 1]; j++) {
             Occurrence o = occurrences.get(index.occurrence[j]);
@@ -304,16 +365,15 @@ final class ScreenRun {
             int askedInWindow;
             int askedHere;
             int base;
-            Frequency f = o.booking.frequency();
-            if (f instanceof Frequency.PerLoop perLoop) {
-                askedInWindow = share(perLoop.slots(), w);
-                askedHere = share(perLoop.slots(), e);
-                base = k * perLoop.slots();
-            } else if (f instanceof Frequency.EveryNthLoop nth) {
-                boolean due = k % nth.n() == 0;
+            if (o.perLoop > 0) {
+                askedInWindow = share(o.perLoop, w);
+                askedHere = share(o.perLoop, e);
+                base = k * o.perLoop;
+            } else if (o.everyNth > 0) {
+                boolean due = k % o.everyNth == 0;
                 askedInWindow = due ? share(1, w) : 0;
                 askedHere = due ? share(1, e) : 0;
-                base = k / nth.n();
+                base = k / o.everyNth;
             } else {
                 askedInWindow = o.dayTargets[k];
                 askedHere = o.darkTargets ? 0 : askedInWindow;
@@ -327,17 +387,17 @@ final class ScreenRun {
             if (askedHere == 0) {
                 continue;
             }
-            MediaInfo[] items = itemMedia[o.index];
-            int at = demands.size();
-            int[] chosen = scratch(chosenPool, at, askedHere);
-            int[] lengths = scratch(lengthsPool, at, askedHere);
+            MediaInfo[] items = o.items;
+            LoopDemand dm = pooledDemand(demands.size(), askedHere);
+            String[] chosen = dm.items;
+            int[] lengths = dm.lengths;
             boolean available = true;
             for (int p = 0; p < askedHere && available; p++) {
                 int idx = usableItem(items, base + p, ls, le);
                 if (idx < 0) {
                     available = false;
                 } else {
-                    chosen[p] = idx;
+                    chosen[p] = items[idx].id();
                     lengths[p] = items[idx].slots();
                 }
             }
@@ -348,22 +408,27 @@ final class ScreenRun {
             int same = demandStamp[o.index] == stamp ? demandIndex[o.index] : demands.size();
             demandStamp[o.index] = stamp;
             demandIndex[o.index] = same;
-            int[] mask = e == slots ? null : mask(o.eligible, ls);
-            demands.add(new Demand(same, group[o.index], o.booking.category(), mask, lengths, askedHere));
-            demandOf.add(o);
-            itemsOf.add(chosen);
+            dm.same = same;
+            dm.group = o.group;
+            dm.category = o.category;
+            dm.mask = e == slots ? null : mask(o.eligible, ls);
+            dm.plays = askedHere;
+            dm.occurrence = o;
+            demands.add(dm);
         }
     }
 
-    /** An array of at least {@code size} from {@code pool[at]}, reused from loop to loop. */
-    private static int[] scratch(List<int[]> pool, int at, int size) {
-        while (pool.size() <= at) {
-            pool.add(new int[4]);
+    /** The pool's demand number {@code at}, with room for {@code plays} plays. */
+    private LoopDemand pooledDemand(int at, int plays) {
+        while (demandPool.size() <= at) {
+            demandPool.add(new LoopDemand());
         }
-        if (pool.get(at).length < size) {
-            pool.set(at, new int[Math.max(size, 2 * pool.get(at).length)]);
+        LoopDemand dm = demandPool.get(at);
+        if (dm.lengths.length < plays) {
+            dm.lengths = new int[Math.max(plays, 2 * dm.lengths.length)];
+            dm.items = new String[dm.lengths.length];
         }
-        return pool.get(at);
+        return dm;
     }
 
     /** {@code perLoop} scaled to a loop of which only {@code inside} slots count, rounded half up. */
@@ -448,8 +513,8 @@ final class ScreenRun {
 
     // ---------------------------------------------------------------- turning slots into plays
 
-    private void emitLoop(LocalDate day, int k, long ls, long le, long[] avail, List<Demand> demands,
-                          List<Occurrence> demandOf, List<int[]> itemsOf, long fromSec, long toSec,
+    private void emitLoop(LocalDate day, int k, long ls, long le, long[] avail, List<LoopDemand> demands,
+                          long fromSec, long toSec,
                           List<PlannedPlay> out) {
         if (le <= fromSec || ls >= toSec) {
             return;
@@ -460,9 +525,10 @@ final class ScreenRun {
             long a = ls + (long) s * slot;
             if (startDemand[s] >= 0) {
                 int d = startDemand[s];
-                int len = demands.get(d).lengths()[startPlay[s]];
-                Booking b = demandOf.get(d).booking;
-                String item = b.items().get(itemsOf.get(d)[startPlay[s]]);
+                LoopDemand dm = demands.get(d);
+                int len = dm.lengths[startPlay[s]];
+                Booking b = dm.occurrence.booking;
+                String item = dm.items[startPlay[s]];
                 add(out, fromSec, toSec, a, a + (long) len * slot, item, b.category(), b.id(), day, k, s, len);
                 s += len;
             } else if (state[s] == DARK) {
@@ -522,7 +588,7 @@ final class ScreenRun {
         int fallback = -1;
         for (int i = 0; i < n; i++) {
             int idx = (next[0] + i) % n;
-            MediaInfo m = media.get(filler.get(idx));
+            MediaInfo m = fillerMedia[idx];
             if (m == null || !m.usable(ls, le)) {
                 continue;
             }
@@ -547,8 +613,11 @@ final class ScreenRun {
     private void add(List<PlannedPlay> out, long fromSec, long toSec, long start, long end, String mediaId,
                      Category category, String sourceId, LocalDate day, int k, int s, int n) {
         if (end > fromSec && start < toSec) {
-            out.add(new PlannedPlay(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), screen.id(), mediaId,
-                    category, sourceId, day, k, s, n));
+            // Most plays start where the one before ended: share that (immutable) Instant instead of a new one.
+            Instant startsAt = start == lastEndSec ? lastEnd : Instant.ofEpochSecond(start);
+            lastEnd = Instant.ofEpochSecond(end);
+            lastEndSec = end;
+            out.add(new PlannedPlay(startsAt, lastEnd, screen.id(), mediaId, category, sourceId, day, k, s, n));
         }
     }
 
@@ -556,7 +625,7 @@ final class ScreenRun {
 
     private List<Shortfall> shortfalls() {
         List<Tally> sorted = new ArrayList<>(tallies.values());
-        sorted.sort(Comparator.comparing((Tally t) -> t.day).thenComparing(t -> t.bookingId));
+        sorted.sort((a, b) -> a.day.equals(b.day) ? a.bookingId.compareTo(b.bookingId) : a.day.compareTo(b.day));
         List<Shortfall> out = new ArrayList<>();
         for (Tally t : sorted) {
             if (t.planned >= t.requested) {
@@ -607,11 +676,13 @@ final class ScreenRun {
             parts.add(Intervals.of(d, screen.operatingHours().get(d.getDayOfWeek()), zone));
         }
         best = earliestAfter(best, Intervals.unionAll(parts), fromSec);
-        for (Booking b : bookings) {
+        for (int b = 0; b < bookings.size(); b++) {
             parts.clear();
-            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                if (activeOn(b, d)) {
-                    parts.add(Intervals.of(d, b.windows(), zone));
+            // A day's windows start at its midnight or later. Once that lies a loop past the best change found,
+            // neither those windows nor what they would merge with can give an earlier one: stop there.
+            for (LocalDate d = first; !d.isAfter(last) && dayStart(d) - loop < best; d = d.plusDays(1)) {
+                if (activeOn(bookings.get(b), d)) {
+                    parts.add(windows(b, d));
                 }
             }
             best = earliestAfter(best, Intervals.unionAll(parts), fromSec);
@@ -633,7 +704,8 @@ final class ScreenRun {
     /** The earliest loop start after {@code after} among the loops containing any of {@code instants}. */
     private long earliestAfter(long best, long[] instants, long after) {
         for (long t : instants) {
-            if (t == Long.MIN_VALUE || t == Long.MAX_VALUE) {
+            // The loop containing t starts at or before t and after t - loop: skip what cannot come between.
+            if (t == Long.MIN_VALUE || t == Long.MAX_VALUE || t <= after || t - loop >= best) {
                 continue;
             }
             LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(t), zone);
@@ -650,6 +722,15 @@ final class ScreenRun {
 
     private static boolean activeOn(Booking b, LocalDate d) {
         return !d.isBefore(b.dateFrom()) && !d.isAfter(b.dateTo()) && b.weekdays().contains(d.getDayOfWeek());
+    }
+
+    /** Booking {@code b}'s windows on {@code day}, whether or not it is active then. */
+    private long[] windows(int b, LocalDate day) {
+        long[][] ofDay = windows.computeIfAbsent(day, d -> new long[bookings.size()][]);
+        if (ofDay[b] == null) {
+            ofDay[b] = Intervals.of(day, bookings.get(b).windows(), zone);
+        }
+        return ofDay[b];
     }
 
     private long dayStart(LocalDate d) {
@@ -681,7 +762,7 @@ final class ScreenRun {
     }
 
     /**
-     * Which occurrences touch each loop of a day, as a compact index: those of loop k are entries
+     * Which occurrences may ask for plays in each loop of a day, as a compact index: those of loop k are entries
      * {@code start[k] … start[k + 1] - 1}, in occurrence order, each with how many of the loop's slots lie in
      * the booking's window and how many also in the operating hours. Planning a loop then reads only the
      * bookings in force in it, from flat arrays.
@@ -702,9 +783,11 @@ final class ScreenRun {
             int[] last = new int[loops];
             Arrays.fill(last, -1);
             for (int i = 0; i < occurrences.size(); i++) {
-                int[] r = occurrences.get(i).windowRanges;
+                Occurrence o = occurrences.get(i);
+                int[] r = o.windowRanges;
                 for (int j = 0; j < r.length; j += 2) {
-                    for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
+                    int kEnd = Math.min(k1, (r[j + 1] - 1) / slots);
+                    for (int k = o.nextAsk(Math.max(k0, r[j] / slots)); k <= kEnd; k = o.nextAsk(k + 1)) {
                         if (last[k] != i) {
                             last[k] = i;
                             start[k + 1]++;
@@ -723,15 +806,19 @@ final class ScreenRun {
             Arrays.fill(last, -1);
             for (int i = 0; i < occurrences.size(); i++) {
                 Occurrence o = occurrences.get(i);
-                add(o.windowRanges, loops, i, last, fill, entry, window, true);
-                add(o.eligibleRanges, loops, i, last, fill, entry, eligible, false);
+                add(o, o.windowRanges, i, last, fill, entry, window, true);
+                add(o, o.eligibleRanges, i, last, fill, entry, eligible, false);
             }
         }
 
-        /** Adds each range's slots to the loops it covers; new entries only for window ranges. */
-        private void add(int[] r, int loops, int i, int[] last, int[] fill, int[] entry, int[] counts, boolean open) {
+        /**
+         * Adds each range's slots to the loops it covers in which the occurrence may ask for plays; new entries
+         * only for window ranges (the eligible ones lie inside them).
+         */
+        private void add(Occurrence o, int[] r, int i, int[] last, int[] fill, int[] entry, int[] counts, boolean open) {
             for (int j = 0; j < r.length; j += 2) {
-                for (int k = Math.max(k0, r[j] / slots); k <= (r[j + 1] - 1) / slots && k <= k1; k++) {
+                int kEnd = Math.min(k1, (r[j + 1] - 1) / slots);
+                for (int k = o.nextAsk(Math.max(k0, r[j] / slots)); k <= kEnd; k = o.nextAsk(k + 1)) {
                     if (open && last[k] != i) {
                         last[k] = i;
                         entry[k] = fill[k]++;

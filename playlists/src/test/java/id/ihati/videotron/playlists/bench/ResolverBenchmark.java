@@ -12,6 +12,8 @@ import id.ihati.videotron.playlists.schedule.Resolution;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.schedule.Targets;
 import id.ihati.videotron.playlists.schedule.TimeWindow;
+import id.ihati.videotron.playlists.testing.OutputDigest;
+import id.ihati.videotron.playlists.timeline.RandomScheduleDigest;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import id.ihati.videotron.playlists.timeline.TimelineResolver;
 import java.lang.management.ManagementFactory;
@@ -44,10 +46,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * 5–60 s. Screens run 05:00–23:00 (some all day, some overnight to 01:00) with a 300 s loop of 15 s slots (a
  * tenth: 120 s of 10 s) and a 40 % health share on half of them. Each screen's manifest carries only the
  * bookings that target it, as the server sends them.
+ *
+ * <p>After timing it prints two SHA-256 digests of the complete output (every play, shortfall and next change):
+ * of this fleet's day and of 5,000 random schedules ({@link RandomScheduleDigest}: DST, alerts, partial
+ * ranges), each compared with the digest recorded before the resolver was optimised. A faster resolver must
+ * plan exactly the same.
  */
 public final class ResolverBenchmark {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    /**
+     * SHA-256 ({@link OutputDigest}) of the resolver's complete output for the default fleet, recorded before
+     * the resolver was optimised: a faster resolver must plan exactly the same day.
+     */
+    private static final String DEFAULT_FLEET_DIGEST =
+            "e711305bf40638c6db65e93f71dbfbce06ba549546580ca9b38fe34a5f7a2003";
 
     private ResolverBenchmark() {
     }
@@ -95,6 +108,15 @@ public final class ResolverBenchmark {
         }
         pool.shutdown();
         System.out.printf("planned: %,d plays, %,d shortfalls%n", result[0], result[1]);
+        String digest = digest(fleet, resolver, from, to);
+        boolean defaultFleet = screens == 1000 && bookings == 500;
+        System.out.printf("output digest: %s%s%n", digest, !defaultFleet ? " (no recorded digest for this fleet size)"
+                : digest.equals(DEFAULT_FLEET_DIGEST) ? " = the recorded digest: output unchanged"
+                : " DIFFERS from the recorded " + DEFAULT_FLEET_DIGEST + ": THE OUTPUT CHANGED");
+        String random = RandomScheduleDigest.of(5000);
+        System.out.printf("5,000 random schedules (DST, alerts, partial ranges): %s%n", random.equals(RandomScheduleDigest.RECORDED_5000)
+                ? random + " = the recorded digest: output unchanged"
+                : random + " DIFFERS from the recorded " + RandomScheduleDigest.RECORDED_5000 + ": THE OUTPUT CHANGED");
         System.out.printf("load average at the end: %.1f%n", os.getSystemLoadAverage());
         report("1 thread ", single, singleCpu, "thread CPU");
         report(threads + " threads", parallel, parallelCpu, "process CPU incl. GC");
@@ -122,6 +144,15 @@ public final class ResolverBenchmark {
             work.run();
         }
         return new long[] {plays.get(), shortfalls.get()};
+    }
+
+    /** SHA-256 of every screen's timeline, in fleet order (not timed). */
+    private static String digest(List<Manifest> fleet, TimelineResolver resolver, Instant from, Instant to) {
+        OutputDigest digest = new OutputDigest();
+        for (Manifest m : fleet) {
+            digest.add(resolver.resolve(m, from, to));
+        }
+        return digest.hex();
     }
 
     static List<Manifest> fleet(int screenCount, int bookingCount, Random r) {

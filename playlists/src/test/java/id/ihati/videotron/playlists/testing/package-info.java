@@ -1,2 +1,2 @@
-/** Builders of small schedules for the tests of this module. */
+/** Builders of small schedules for the tests of this module, and a digest of resolver output. */
 package id.ihati.videotron.playlists.testing;
