@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -206,8 +207,11 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
         synchronized (this) {
             PlannedPlay p = outcome.planned();
             ChainHead head = heads.getOrDefault(p.screenId(), ChainHead.START);
+            // Milliseconds: the system clock has nanoseconds, but the server's databases keep microseconds at
+            // most, and a record read back with fewer digits than were hashed would look altered.
             record = PlayRecord.chained(playIds.get(), p.screenId(), head.seq() + 1, p.mediaId(), p.sourceId(),
-                    p.category(), p.start(), p.end(), outcome.actualStart(), outcome.actualEnd(),
+                    p.category(), p.start(), p.end(), outcome.actualStart().truncatedTo(ChronoUnit.MILLIS),
+                    outcome.actualEnd().truncatedTo(ChronoUnit.MILLIS),
                     outcome.completed(), shortened(outcome.error()), head.hash());
             try {
                 write(record);
