@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -296,11 +297,20 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
     }
 
     /** How many records wait for acknowledgement. */
-    public synchronized long pendingCount() {
+    public long pendingCount() {
+        return pendingCount(record -> true);
+    }
+
+    /** How many records of screens other than {@code screenId} wait for acknowledgement. */
+    public long pendingCountExcept(String screenId) {
+        return pendingCount(record -> !record.screenId().equals(screenId));
+    }
+
+    private synchronized long pendingCount(Predicate<PlayRecord> which) {
         long[] count = {0};
         try {
             scan((index, record) -> {
-                if (!alsoAcked.contains(record.playId())) {
+                if (!alsoAcked.contains(record.playId()) && which.test(record)) {
                     count[0]++;
                 }
                 return true;

@@ -23,7 +23,7 @@ public final class Heartbeat {
     /** The body of a heartbeat, as in {@code docs/player-api.md}. */
     public record Body(String status, Playing playing, Cache cache, String playerVersion, String manifestHash,
                        Long scheduleVersion, long freeDiskBytes, Long clockOffsetMillis, Instant sentAt,
-                       List<MediaError> mediaErrors) {
+                       List<MediaError> mediaErrors, Long heldPlays) {
         public Body {
             mediaErrors = List.copyOf(mediaErrors);
         }

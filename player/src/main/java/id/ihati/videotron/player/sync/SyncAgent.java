@@ -69,6 +69,7 @@ public final class SyncAgent implements AutoCloseable {
     private final MediaCache cache;
     private final ManifestSync manifests;
     private final Heartbeat heartbeat;
+    private final RetiredTokens retiredTokens;
     private final ReentrantLock fetchLock = new ReentrantLock();
     private final Backoff pollBackoff;
     private final List<Consumer<PairingCode>> codeListeners = new CopyOnWriteArrayList<>();
@@ -104,6 +105,8 @@ public final class SyncAgent implements AutoCloseable {
         this.manifests = new ManifestSync(api, cache, settings.dataDir().resolve("manifest"), scheduler,
                 backoff(Duration.ofSeconds(5)));
         this.heartbeat = new Heartbeat(api, clock);
+        this.retiredTokens = new RetiredTokens(tokens, journal, http, settings.server(), t.request(), scheduler,
+                t.uploadBatch());
         this.pollBackoff = new Backoff(t.poll(), t.poll().compareTo(t.maxBackoff()) > 0 ? t.poll() : t.maxBackoff());
         // The dashboard should see a new plan (and what plays from it) soon, not up to a beat later.
         manifests.onChange(this::beatSoon);
@@ -170,6 +173,7 @@ public final class SyncAgent implements AutoCloseable {
         started = true;
         // Files cached by an earlier run are checked again before they play; those playing next go first.
         cache.verifyAll(manifests.filesByNeed(clock.instant()), scheduler);
+        scheduler.execute(this::deliverForEarlierScreens);
         Optional<String> token = tokens.load();
         if (token.isPresent()) {
             goOnline(token.get());
@@ -251,8 +255,15 @@ public final class SyncAgent implements AutoCloseable {
         scheduler.execute(() -> {
             goOffline();
             api.setToken(null);
-            tokens.delete();
+            // Plays journalled for this screen were made for it: keep its token to deliver them (RetiredTokens).
+            Optional<String> screen = manifests.manifest().map(m -> m.screen().id());
+            if (screen.isPresent()) {
+                tokens.retire(screen.get());
+            } else {
+                tokens.delete();
+            }
             startPairing();
+            deliverForEarlierScreens();
         });
     }
 
@@ -368,7 +379,17 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
+    /** Delivers plays of screens this player was paired with before; never throws (runs on the scheduler). */
+    private void deliverForEarlierScreens() {
+        try {
+            retiredTokens.deliver();
+        } catch (RuntimeException e) {
+            log.error("delivering the plays of earlier screens failed; trying again with the next heartbeat", e);
+        }
+    }
+
     private void sendHeartbeat() {
+        deliverForEarlierScreens();
         try {
             Heartbeat.Body body = heartbeatBody();
             heartbeat.send(body);
@@ -406,7 +427,8 @@ public final class SyncAgent implements AutoCloseable {
                 plan.map(Manifest::scheduleVersion).orElse(null),
                 freeDisk, heartbeat.clockOffsetMillis(), clock.instant(),
                 mediaErrors.entrySet().stream().map(e -> new Heartbeat.MediaError(e.getKey(), e.getValue()))
-                        .toList());
+                        .toList(),
+                plan.map(m -> journal.pendingCountExcept(m.screen().id())).orElse(null));
     }
 
     /** Takes a screenshot and uploads it, answering the server's request {@code requestId} (may be null). */
