@@ -208,11 +208,12 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
         synchronized (this) {
             PlannedPlay p = outcome.planned();
             ChainHead head = heads.getOrDefault(p.screenId(), ChainHead.START);
-            // Milliseconds: the system clock has nanoseconds, but the server's databases keep microseconds at
-            // most, and a record read back with fewer digits than were hashed would look altered.
+            // Milliseconds: the system clock has nanoseconds (and so has a filler play planned when a file
+            // failed), but the server's databases keep microseconds at most, and a record read back with fewer
+            // digits than were hashed would look altered.
             record = PlayRecord.chained(playIds.get(), p.screenId(), head.seq() + 1, p.mediaId(), p.sourceId(),
-                    p.category(), p.start(), p.end(), outcome.actualStart().truncatedTo(ChronoUnit.MILLIS),
-                    outcome.actualEnd().truncatedTo(ChronoUnit.MILLIS),
+                    p.category(), millis(p.start()), millis(p.end()), millis(outcome.actualStart()),
+                    millis(outcome.actualEnd()),
                     outcome.completed(), shortened(outcome.error()), head.hash());
             try {
                 write(record);
@@ -223,6 +224,10 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
         }
         appendListeners.forEach(Runnable::run);
         return record;
+    }
+
+    private static java.time.Instant millis(java.time.Instant t) {
+        return t.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
