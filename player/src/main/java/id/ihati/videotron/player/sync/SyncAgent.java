@@ -115,6 +115,10 @@ public final class SyncAgent implements AutoCloseable {
                 manifests.startDownloads();   // offline, going online starts them anyway
             }
         });
+        // Files cached by an earlier run are checked again before they play; those playing next go first.
+        // Started here, not in start(): Main builds this before the JavaFX toolkit and the window, so the
+        // first files are usually checked before playback asks for them.
+        cache.verifyAll(manifests.filesByNeed(clock.instant()), scheduler);
     }
 
     /** A backoff from {@code initial} up to the settings' maximum (never starting above it). */
@@ -171,8 +175,6 @@ public final class SyncAgent implements AutoCloseable {
             throw new IllegalStateException("the sync agent was already started");
         }
         started = true;
-        // Files cached by an earlier run are checked again before they play; those playing next go first.
-        cache.verifyAll(manifests.filesByNeed(clock.instant()), scheduler);
         scheduler.execute(this::deliverForEarlierScreens);
         Optional<String> token = tokens.load();
         if (token.isPresent()) {
