@@ -75,7 +75,7 @@ class MainWithAdminServerTest {
         if (player != null) {
             player.destroy();
             if (!player.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                player.destroyForcibly();
+                player.destroyForcibly().waitFor();
             }
         }
         if (admin != null) {

@@ -258,7 +258,7 @@ public final class SyncAgent implements AutoCloseable {
             goOffline();
             api.setToken(null);
             // Plays journalled for this screen were made for it: keep its token to deliver them (RetiredTokens).
-            Optional<String> screen = manifests.manifest().map(m -> m.screen().id());
+            Optional<String> screen = pairedScreen();
             if (screen.isPresent()) {
                 tokens.retire(screen.get());
             } else {
@@ -280,7 +280,7 @@ public final class SyncAgent implements AutoCloseable {
         SyncSettings.Timings t = settings.timings();
         uploader = new ProofUploader(journal, api, scheduler, t.upload(), t.uploadBatch(),
                 backoff(Duration.ofSeconds(5)),
-                () -> manifests.manifest().map(m -> m.screen().id()));
+                this::pairedScreen);
         uploader.start();
         events = new EventStream(api, scheduler, clock, t.silenceLimit(),
                 backoff(Duration.ofSeconds(1)), new EventStream.Listener() {
@@ -307,6 +307,14 @@ public final class SyncAgent implements AutoCloseable {
         if (online && !closed) {
             scheduler.schedule(this::sendHeartbeat, EARLY_BEAT.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The screen the device token belongs to, as the newest manifest says (a pending one too: after pairing
+     * with another screen, its plan arrives long before its media are downloaded and it is played).
+     */
+    private Optional<String> pairedScreen() {
+        return manifests.pending().or(manifests::manifest).map(m -> m.screen().id());
     }
 
     private synchronized void goOffline() {
@@ -430,7 +438,7 @@ public final class SyncAgent implements AutoCloseable {
                 freeDisk, heartbeat.clockOffsetMillis(), clock.instant(),
                 mediaErrors.entrySet().stream().map(e -> new Heartbeat.MediaError(e.getKey(), e.getValue()))
                         .toList(),
-                plan.map(m -> journal.pendingCountExcept(m.screen().id())).orElse(null));
+                pairedScreen().map(journal::pendingCountExcept).orElse(null));
     }
 
     /** Takes a screenshot and uploads it, answering the server's request {@code requestId} (may be null). */
