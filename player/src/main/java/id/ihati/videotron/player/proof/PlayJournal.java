@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -206,8 +208,12 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
         synchronized (this) {
             PlannedPlay p = outcome.planned();
             ChainHead head = heads.getOrDefault(p.screenId(), ChainHead.START);
+            // Milliseconds: the system clock has nanoseconds (and so has a filler play planned when a file
+            // failed), but the server's databases keep microseconds at most, and a record read back with fewer
+            // digits than were hashed would look altered.
             record = PlayRecord.chained(playIds.get(), p.screenId(), head.seq() + 1, p.mediaId(), p.sourceId(),
-                    p.category(), p.start(), p.end(), outcome.actualStart(), outcome.actualEnd(),
+                    p.category(), millis(p.start()), millis(p.end()), millis(outcome.actualStart()),
+                    millis(outcome.actualEnd()),
                     outcome.completed(), shortened(outcome.error()), head.hash());
             try {
                 write(record);
@@ -218,6 +224,10 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
         }
         appendListeners.forEach(Runnable::run);
         return record;
+    }
+
+    private static java.time.Instant millis(java.time.Instant t) {
+        return t.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -292,11 +302,25 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
     }
 
     /** How many records wait for acknowledgement. */
-    public synchronized long pendingCount() {
+    public long pendingCount() {
+        return pendingCount(record -> true);
+    }
+
+    /** How many records of screens other than {@code screenId} wait for acknowledgement. */
+    public long pendingCountExcept(String screenId) {
+        synchronized (this) {
+            if (heads.keySet().stream().allMatch(screenId::equals)) {
+                return 0;   // no other screen ever had a record: spare heartbeats a scan of the journal
+            }
+        }
+        return pendingCount(record -> !record.screenId().equals(screenId));
+    }
+
+    private synchronized long pendingCount(Predicate<PlayRecord> which) {
         long[] count = {0};
         try {
             scan((index, record) -> {
-                if (!alsoAcked.contains(record.playId())) {
+                if (!alsoAcked.contains(record.playId()) && which.test(record)) {
                     count[0]++;
                 }
                 return true;

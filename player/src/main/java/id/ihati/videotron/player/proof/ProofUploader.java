@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only records of the screen the player is paired with now are sent (when that is known): after a
  * player was re-paired to another screen, the old screen's unsent records cannot be accepted under the new
- * device token; they stay in the journal rather than block the new screen's uploads.
+ * device token; they stay in the journal rather than block the new screen's uploads, and are delivered with
+ * the old screen's revoked token instead ({@code sync.RetiredTokens}).
  */
 public final class ProofUploader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProofUploader.class);
@@ -139,12 +140,19 @@ public final class ProofUploader implements AutoCloseable {
             int acked = upload(batch);
             total += acked;
             if (acked == 0) {
-                throw new IOException("the server acknowledged none of " + batch.size() + " plays");
+                throw new Refused(batch.size());
             }
             if (acked < batch.size()) {
                 // Some plays were refused: try them again later rather than in a tight loop.
                 return total;
             }
+        }
+    }
+
+    /** The server answered, but acknowledged none of the plays sent. */
+    public static final class Refused extends IOException {
+        Refused(int sent) {
+            super("the server acknowledged none of " + sent + " plays");
         }
     }
 

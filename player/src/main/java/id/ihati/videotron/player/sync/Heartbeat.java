@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,15 @@ public final class Heartbeat {
 
     /** The body of a heartbeat, as in {@code docs/player-api.md}. */
     public record Body(String status, Playing playing, Cache cache, String playerVersion, String manifestHash,
-                       Long scheduleVersion, long freeDiskBytes, Long clockOffsetMillis, Instant sentAt) {
+                       Long scheduleVersion, long freeDiskBytes, Long clockOffsetMillis, Instant sentAt,
+                       List<MediaError> mediaErrors, Long heldPlays) {
+        public Body {
+            mediaErrors = List.copyOf(mediaErrors);
+        }
+    }
+
+    /** A media file that failed to play since the last heartbeat, and why. */
+    public record MediaError(String mediaId, String error) {
     }
 
     public record Playing(String mediaId, String sourceId, Instant since) {

@@ -6,6 +6,8 @@ import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.FileRef;
 import id.ihati.videotron.playlists.schedule.Media;
+import id.ihati.videotron.playlists.timeline.PlannedPlay;
+import id.ihati.videotron.playlists.timeline.TimelineResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +157,35 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
             }
         }
         return List.copyOf(files.values());
+    }
+
+    /**
+     * The files of the stored plans in the order they are needed: what the current plan plays in the next
+     * loop first (by start), then its other files, then the pending plan's. For checking the cache at start.
+     */
+    public List<String> filesByNeed(Instant now) {
+        Set<String> order = new LinkedHashSet<>();
+        Manifest cur = current;
+        if (cur != null) {
+            Map<String, Media> byId = new HashMap<>();
+            cur.media().forEach(m -> byId.put(m.id(), m));
+            Instant until = now.plusSeconds(cur.screen().loopSeconds());
+            for (PlannedPlay play : new TimelineResolver().resolve(cur, now, until).plays()) {
+                Media m = byId.get(play.mediaId());
+                if (m != null) {
+                    order.add(m.sha256());
+                    if (m.videoOnly() != null) {
+                        order.add(m.videoOnly().sha256());
+                    }
+                }
+            }
+        }
+        for (Manifest m : new Manifest[] {cur, pending}) {
+            if (m != null) {
+                requiredFiles(m).forEach(f -> order.add(f.sha256()));
+            }
+        }
+        return List.copyOf(order);
     }
 
     // ---- fetching ----

@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -52,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class SyncAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
     static final String SCREENSHOT_PATH = "/api/v1/player/screenshots";
+    private static final int MAX_ERROR_CHARS = 500;
+    private static final Duration EARLY_BEAT = Duration.ofSeconds(3);
 
     /** What the player is doing, as heartbeats report it. */
     public enum Status { PLAYING, IDLE, PAIRING, DOWNLOADING, ERROR }
@@ -65,10 +69,13 @@ public final class SyncAgent implements AutoCloseable {
     private final MediaCache cache;
     private final ManifestSync manifests;
     private final Heartbeat heartbeat;
+    private final RetiredTokens retiredTokens;
     private final ReentrantLock fetchLock = new ReentrantLock();
     private final Backoff pollBackoff;
     private final List<Consumer<PairingCode>> codeListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> pairedListeners = new CopyOnWriteArrayList<>();
+    /** Media that failed to play since the last heartbeat that reached the server: media id to error. */
+    private final Map<String, String> mediaErrors = new ConcurrentHashMap<>();
 
     private volatile Supplier<Optional<NowPlaying>> nowPlaying = Optional::empty;
     private volatile Supplier<byte[]> screenshotter;
@@ -98,7 +105,20 @@ public final class SyncAgent implements AutoCloseable {
         this.manifests = new ManifestSync(api, cache, settings.dataDir().resolve("manifest"), scheduler,
                 backoff(Duration.ofSeconds(5)));
         this.heartbeat = new Heartbeat(api, clock);
+        this.retiredTokens = new RetiredTokens(tokens, journal, http, settings.server(), t.request(), scheduler,
+                t.uploadBatch());
         this.pollBackoff = new Backoff(t.poll(), t.poll().compareTo(t.maxBackoff()) > 0 ? t.poll() : t.maxBackoff());
+        // The dashboard should see a new plan (and what plays from it) soon, not up to a beat later.
+        manifests.onChange(this::beatSoon);
+        cache.onDamaged(sha256 -> {
+            if (online) {
+                manifests.startDownloads();   // offline, going online starts them anyway
+            }
+        });
+        // Files cached by an earlier run are checked again before they play; those playing next go first.
+        // Started here, not in start(): Main builds this before the JavaFX toolkit and the window, so the
+        // first files are usually checked before playback asks for them.
+        cache.verifyAll(manifests.filesByNeed(clock.instant()), scheduler);
     }
 
     /** A backoff from {@code initial} up to the settings' maximum (never starting above it). */
@@ -114,9 +134,19 @@ public final class SyncAgent implements AutoCloseable {
         return manifests;
     }
 
-    /** Where playback reports every play; durable when {@code report} returns. */
+    /**
+     * Where playback reports every play; durable when {@code report} returns. A play that failed with an error
+     * is also reported in the next heartbeat's {@code mediaErrors}, so the dashboard shows it as an incident.
+     */
     public PlayReporter playReporter() {
-        return journal;
+        return outcome -> {
+            journal.report(outcome);
+            if (!outcome.completed() && outcome.error() != null) {
+                String error = outcome.error();
+                mediaErrors.putIfAbsent(outcome.planned().mediaId(),
+                        error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error);
+            }
+        };
     }
 
     /** What is on screen now, for heartbeats; empty when nothing is (outside operating hours). */
@@ -145,6 +175,7 @@ public final class SyncAgent implements AutoCloseable {
             throw new IllegalStateException("the sync agent was already started");
         }
         started = true;
+        scheduler.execute(this::deliverForEarlierScreens);
         Optional<String> token = tokens.load();
         if (token.isPresent()) {
             goOnline(token.get());
@@ -226,8 +257,15 @@ public final class SyncAgent implements AutoCloseable {
         scheduler.execute(() -> {
             goOffline();
             api.setToken(null);
-            tokens.delete();
+            // Plays journalled for this screen were made for it: keep its token to deliver them (RetiredTokens).
+            Optional<String> screen = pairedScreen();
+            if (screen.isPresent()) {
+                tokens.retire(screen.get());
+            } else {
+                tokens.delete();
+            }
             startPairing();
+            deliverForEarlierScreens();
         });
     }
 
@@ -242,7 +280,7 @@ public final class SyncAgent implements AutoCloseable {
         SyncSettings.Timings t = settings.timings();
         uploader = new ProofUploader(journal, api, scheduler, t.upload(), t.uploadBatch(),
                 backoff(Duration.ofSeconds(5)),
-                () -> manifests.manifest().map(m -> m.screen().id()));
+                this::pairedScreen);
         uploader.start();
         events = new EventStream(api, scheduler, clock, t.silenceLimit(),
                 backoff(Duration.ofSeconds(1)), new EventStream.Listener() {
@@ -260,7 +298,23 @@ public final class SyncAgent implements AutoCloseable {
         pollTask = scheduler.schedule(this::poll, 0, TimeUnit.MILLISECONDS);
         heartbeatTask = scheduler.scheduleAtFixedRate(this::sendHeartbeat, 0, t.heartbeat().toMillis(),
                 TimeUnit.MILLISECONDS);
+        beatSoon();   // the first beat goes before playback has shown anything; this one says what plays
         manifests.startDownloads();
+    }
+
+    /** One extra heartbeat in a moment, so the server learns of a change without waiting a whole beat. */
+    private synchronized void beatSoon() {
+        if (online && !closed) {
+            scheduler.schedule(this::sendHeartbeat, EARLY_BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The screen the device token belongs to, as the newest manifest says (a pending one too: after pairing
+     * with another screen, its plan arrives long before its media are downloaded and it is played).
+     */
+    private Optional<String> pairedScreen() {
+        return manifests.pending().or(manifests::manifest).map(m -> m.screen().id());
     }
 
     private synchronized void goOffline() {
@@ -335,9 +389,22 @@ public final class SyncAgent implements AutoCloseable {
         }
     }
 
-    private void sendHeartbeat() {
+    /** Delivers plays of screens this player was paired with before; never throws (runs on the scheduler). */
+    private void deliverForEarlierScreens() {
         try {
-            heartbeat.send(heartbeatBody());
+            retiredTokens.deliver();
+        } catch (RuntimeException e) {
+            log.error("delivering the plays of earlier screens failed; trying again with the next heartbeat", e);
+        }
+    }
+
+    private void sendHeartbeat() {
+        deliverForEarlierScreens();
+        try {
+            Heartbeat.Body body = heartbeatBody();
+            heartbeat.send(body);
+            // Reported: forget them (a file that fails again is reported again in a later beat).
+            body.mediaErrors().forEach(e -> mediaErrors.remove(e.mediaId(), e.error()));
             if (heartbeatFailing) {
                 log.info("heartbeats reach the server again");
             }
@@ -368,7 +435,10 @@ public final class SyncAgent implements AutoCloseable {
                 settings.playerVersion(),
                 plan.map(Manifest::contentHash).orElse(null),
                 plan.map(Manifest::scheduleVersion).orElse(null),
-                freeDisk, heartbeat.clockOffsetMillis(), clock.instant());
+                freeDisk, heartbeat.clockOffsetMillis(), clock.instant(),
+                mediaErrors.entrySet().stream().map(e -> new Heartbeat.MediaError(e.getKey(), e.getValue()))
+                        .toList(),
+                pairedScreen().map(journal::pendingCountExcept).orElse(null));
     }
 
     /** Takes a screenshot and uploads it, answering the server's request {@code requestId} (may be null). */

@@ -44,6 +44,27 @@ class PlayJournalTest {
     }
 
     @Test
+    void playTimesAreJournalledInMillisecondsSoARecordReadBackFromADatabaseStillVerifies() {
+        var journal = open(PlayJournal.DEFAULT_SEGMENT_RECORDS);
+        java.time.Instant t = Plays.DAY.plusNanos(123_456_789);   // nanoseconds, as the system clock gives
+        var planned = new id.ihati.videotron.playlists.timeline.PlannedPlay(t, t.plusSeconds(10), "s-1", "m-1",
+                id.ihati.videotron.playlists.schedule.Category.FILLER, null, java.time.LocalDate.of(2026, 11, 25),
+                0, 0, 1);
+        PlayRecord r = journal.append(new PlayOutcome(planned, t.plusNanos(1_001), t.plusSeconds(10), true, null));
+
+        assertThat(List.of(r.plannedStart(), r.plannedEnd(), r.actualStart(), r.actualEnd()))
+                .allMatch(i -> i.getNano() % 1_000_000 == 0);
+        // What PostgreSQL or H2 give back (microseconds) is what was hashed.
+        var micros = java.time.temporal.ChronoUnit.MICROS;
+        var readBack = new PlayRecord(r.playId(), r.screenId(), r.seq(), r.mediaId(), r.sourceId(), r.category(),
+                r.plannedStart().truncatedTo(micros), r.plannedEnd().truncatedTo(micros),
+                r.actualStart().truncatedTo(micros), r.actualEnd().truncatedTo(micros), r.completed(), r.error(),
+                r.prevHash(), r.hash());
+        assertThat(ChainCheck.verify(List.of(readBack), PlayRecord.GENESIS, 1).problems()).isEmpty();
+        journal.close();
+    }
+
+    @Test
     void recordsAreChainedFromGenesisAndOnDiskWhenReportReturns() throws IOException {
         try (PlayJournal journal = open(100)) {
             report(journal, 0, 3);

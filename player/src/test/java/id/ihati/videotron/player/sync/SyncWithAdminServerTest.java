@@ -318,6 +318,84 @@ class SyncWithAdminServerTest {
         assertThat(data.resolve("media/partial")).isEmptyDirectory();
     }
 
+    @Test
+    void aFailedPlayIsReportedInTheNextHeartbeatOnceAndShownOnTheDashboard() throws Exception {
+        String id = newScreen("errors");
+        pairedBefore(id);
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofMinutes(10)));
+        sync.start();
+        await(() -> sync.contentSource().manifest().isPresent(), "plan");
+
+        Instant start = Instant.now();
+        var planned = new PlannedPlay(start, start.plusSeconds(15), id, "m-rusak", Category.FILLER, null,
+                LocalDate.now(), 0, 0, 1);
+        sync.playReporter().report(new PlayOutcome(planned, start, start.plusMillis(400), false,
+                "MEDIA_CORRUPTED: cannot decode"));
+
+        var statuses = new StatusRepository(admin.services().jdbi);
+        await(() -> statuses.find(id).map(st -> "m-rusak: MEDIA_CORRUPTED: cannot decode".equals(st.mediaErrors()))
+                .orElse(false), "the error in a stored heartbeat");
+        // Reported once: the beats after it no longer carry it.
+        await(() -> statuses.find(id).map(st -> st.mediaErrors() == null).orElse(false), "a beat without it");
+
+        new id.ihati.videotron.admin.dashboard.ScreenWatch(admin.services()).check(Instant.now());
+        String dashboard = TestScreens.adminClient(admin).get("/").body();
+        assertThat(dashboard).contains("data-incident=\"MEDIA_ERROR\"").contains("m-rusak");
+    }
+
+    /**
+     * Screen A's player is cut off, plays on, and meanwhile A is paired again (to a new PC), which revokes its
+     * token; then this player is paired to screen B. A's plays from before the revocation still reach A,
+     * under A's revoked token; a play of A's plan after the revocation cannot be attributed and stays in the
+     * journal, counted in the heartbeat and shown on B's card.
+     */
+    @Test
+    void afterPairingAgainTheEarlierScreensPlaysAreDeliveredUnderItsOldTokenAndTheRestAreHeldAndShown()
+            throws Exception {
+        String a = newScreen("lama");
+        String b = newScreen("baru");
+        pairedBefore(a);
+        network = new NetworkCut(admin.port());
+        BlockingQueue<PairingCode> codes = new LinkedBlockingQueue<>();
+        SyncAgent sync = agent(settings(network.uri(), Duration.ofSeconds(1)));
+        sync.onPairingCode(codes::add);
+        sync.start();
+        await(() -> sync.contentSource().manifest().isPresent() && sync.eventStreamConnected(), "online as A");
+        report(sync, a, 0, 3);
+        await(() -> sync.unacknowledgedPlays() == 0, "first plays uploaded");
+
+        network.set(NetworkCut.Mode.DOWN);
+        report(sync, a, 3, 4);   // played (in November) while the network was down
+        TestScreens.pair(admin, a);   // A gets a new player: this one's token is revoked now
+        Instant revoked = Instant.now();
+        var late = new PlannedPlay(revoked.plusSeconds(1), revoked.plusSeconds(16), a, "m-lambat", Category.FILLER,
+                null, LocalDate.now(), 0, 0, 1);
+        Thread.sleep(1_100);
+        sync.playReporter().report(new PlayOutcome(late, late.start(), late.end(), true, null));
+        network.set(NetworkCut.Mode.UP);
+
+        PairingCode code = codes.poll(20, TimeUnit.SECONDS);
+        assertThat(code).as("pairing again after the revocation").isNotNull();
+        await(() -> storedPlays(a).size() == 7, "A's plays from before the revocation delivered");
+        var web = TestScreens.adminClient(admin);
+        web.get("/screens/" + b);
+        assertThat(web.postForm("/screens/" + b + "/pair", Map.of("code", code.code())).statusCode()).isEqualTo(302);
+        await(() -> sync.contentSource().manifest().map(m -> m.screen().id().equals(b)).orElse(false), "B's plan");
+
+        List<PlayRecord> ofA = storedPlays(a);
+        assertThat(ofA).extracting(PlayRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(ChainCheck.verify(ofA, PlayRecord.GENESIS, 1).problems()).isEmpty();
+        assertThat(sync.unacknowledgedPlays()).as("the late play is kept").isEqualTo(1);
+        var statuses = new StatusRepository(admin.services().jdbi);
+        await(() -> statuses.find(b).map(st -> Long.valueOf(1).equals(st.heldPlays())).orElse(false),
+                "B's heartbeat reports the held play");
+        new id.ihati.videotron.admin.dashboard.ScreenWatch(admin.services()).check(Instant.now());
+        assertThat(web.get("/").body()).contains("data-incident=\"HELD_PLAYS\"");
+        assertThat(data.resolve("retired-tokens").resolve(a)).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("retired-tokens")
+                .resolve(a)))).isEqualTo("rw-------");
+    }
+
     private static void report(SyncAgent sync, String screenId, int from, int count) {
         for (int i = from; i < from + count; i++) {
             Instant start = Instant.parse("2026-11-25T07:00:00Z").plusSeconds(15L * i);

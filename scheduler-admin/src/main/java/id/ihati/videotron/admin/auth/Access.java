@@ -26,6 +26,7 @@ public final class Access {
     private static final String USER_ATTR = "ihati.user";
     private static final String CSRF_ATTR = "ihati.csrf";
     private static final String SCREEN_ATTR = "ihati.screen";
+    private static final String REVOKED_ATTR = "ihati.revokedAt";
     private static final Logger log = LoggerFactory.getLogger(Access.class);
 
     private final SessionRepository sessions;
@@ -63,6 +64,14 @@ public final class Access {
                 if (screen.isPresent()) {
                     ctx.attribute(SCREEN_ATTR, screen.get());
                     return;
+                }
+                if (roles.contains(Role.RETIRED_DEVICE)) {
+                    Optional<DeviceAuthenticator.Retired> retired = devices.retired(auth.substring(7).trim());
+                    if (retired.isPresent()) {
+                        ctx.attribute(SCREEN_ATTR, retired.get().screenId());
+                        ctx.attribute(REVOKED_ATTR, retired.get().revokedAt());
+                        return;
+                    }
                 }
                 throw new Denied(401, null, "unknown or revoked device token");
             }
@@ -154,6 +163,14 @@ public final class Access {
     }
 
     /** The screen of the calling device; only for DEVICE routes. */
+    /**
+     * When the calling device's token was revoked, on a route that allows {@link Role#RETIRED_DEVICE}; empty
+     * for a device with a valid token.
+     */
+    public static Optional<java.time.Instant> revokedAt(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(REVOKED_ATTR));
+    }
+
     public static String screenId(Context ctx) {
         String id = ctx.attribute(SCREEN_ATTR);
         if (id == null) {

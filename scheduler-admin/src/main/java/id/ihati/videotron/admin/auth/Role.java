@@ -16,6 +16,11 @@ public enum Role implements RouteRole {
     REVIEWER,
     /** Not a user role: a paired player, authenticated by its device token. */
     DEVICE,
+    /**
+     * Not a user role: a player whose device token was revoked (its screen was paired again, or the token
+     * revoked). Allowed only where it may still deliver what it did while its token was valid.
+     */
+    RETIRED_DEVICE,
     /** Not a user role: anyone, signed in or not (login page, pairing start, open feed). */
     PUBLIC;
 
@@ -26,6 +31,6 @@ public enum Role implements RouteRole {
     public static final Role[] SIGNED_IN = USER_ROLES;
 
     public boolean userRole() {
-        return this != DEVICE && this != PUBLIC;
+        return this != DEVICE && this != RETIRED_DEVICE && this != PUBLIC;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Turns what players report into incidents: a paired screen silent for three heartbeats is OFFLINE (closed
  * when it beats again); free disk under {@link #DISK_LOW_BYTES} is DISK_LOW; media a player could not play
- * (reported in heartbeats or as failed plays) is MEDIA_ERROR until that media completes a play again.
+ * (reported in heartbeats or as failed plays) is MEDIA_ERROR until that media completes a play again; a player
+ * holding proof-of-play records of an earlier screen it cannot upload is HELD_PLAYS while it reports them.
  */
 public final class ScreenWatch {
     public static final long DISK_LOW_BYTES = 2L * 1024 * 1024 * 1024;
@@ -53,6 +54,11 @@ public final class ScreenWatch {
                 incidents.open(id, Incident.Kind.DISK_LOW, "", st.freeDiskBytes() / (1024 * 1024) + " MiB free", now);
             } else if (st.freeDiskBytes() != null) {
                 incidents.close(id, Incident.Kind.DISK_LOW, "", now);
+            }
+            if (st.heldPlays() != null && st.heldPlays() > 0) {
+                incidents.open(id, Incident.Kind.HELD_PLAYS, "", st.heldPlays() + " records held", now);
+            } else {
+                incidents.close(id, Incident.Kind.HELD_PLAYS, "", now);
             }
             mediaErrors(id, st, now);
         }

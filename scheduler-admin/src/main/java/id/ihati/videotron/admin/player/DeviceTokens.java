@@ -54,6 +54,18 @@ public final class DeviceTokens implements DeviceAuthenticator {
         return screen;
     }
 
+    @Override
+    public Optional<Retired> retired(String bearerToken) {
+        if (bearerToken == null || bearerToken.isEmpty() || bearerToken.length() > 200) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT screen_id, revoked_at FROM device_token
+                        WHERE token_hash = :h AND revoked_at IS NOT NULL""")
+                .bind("h", Tokens.sha256(bearerToken))
+                .map((rs, ctx) -> new Retired(rs.getString(1), rs.getTimestamp(2).toInstant())).findOne());
+    }
+
     /**
      * Makes a new token for the screen inside the caller's transaction, revoking the screen's earlier ones (a
      * screen has one player). Returns the token: the only time it exists outside the player.

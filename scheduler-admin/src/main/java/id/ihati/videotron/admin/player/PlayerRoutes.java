@@ -53,7 +53,8 @@ public final class PlayerRoutes implements Routes {
         routes.get("/api/v1/pairing/{code}", this::pollPairing, Role.PUBLIC);
         routes.get("/api/v1/player/manifest", this::manifest, Role.DEVICE);
         routes.post("/api/v1/player/heartbeat", this::heartbeat, Role.DEVICE);
-        routes.post("/api/v1/player/plays", this::plays, Role.DEVICE);
+        // A player whose token was revoked may still deliver the plays it made before (docs/player-api.md).
+        routes.post("/api/v1/player/plays", this::plays, Role.DEVICE, Role.RETIRED_DEVICE);
         routes.post("/api/v1/player/screenshots", this::screenshot, Role.DEVICE);
         routes.sse("/api/v1/player/events", client -> s.playerHub.connect(client, Access.screenId(client.ctx())),
                 Role.DEVICE);
@@ -138,7 +139,7 @@ public final class PlayerRoutes implements Routes {
 
     private void plays(Context ctx) {
         PlayBatch batch = read(ctx, PlayBatch.class);
-        var receipt = plays.store(Access.screenId(ctx), batch.records());
+        var receipt = plays.store(Access.screenId(ctx), batch.records(), Access.revokedAt(ctx).orElse(null));
         var body = new LinkedHashMap<String, Object>();
         body.put("acknowledged", receipt.acknowledged());
         body.put("chainIntact", receipt.chainIntact());

@@ -41,7 +41,33 @@ public final class ProofOfPlay {
     }
 
     public Receipt store(String screenId, List<PlayRecord> batch) {
+        return store(screenId, batch, null);
+    }
+
+    /**
+     * Stores a batch from a player whose token was revoked at {@code revokedAt} (null: a valid token). Such a
+     * player was the screen's player only until then: its records that started before are stored as usual,
+     * later ones are neither stored nor acknowledged (the player keeps them) and each is named in the problems.
+     */
+    public Receipt store(String screenId, List<PlayRecord> batch, Instant revokedAt) {
         check(screenId, batch);
+        if (revokedAt != null) {
+            List<PlayRecord> before = batch.stream().filter(r -> r.actualStart().isBefore(revokedAt)).toList();
+            List<String> refused = batch.stream().filter(r -> !r.actualStart().isBefore(revokedAt))
+                    .map(r -> "record seq " + r.seq() + " started after the device token was revoked; not stored")
+                    .toList();
+            Receipt stored = before.isEmpty() ? new Receipt(List.of(), true, List.of()) : storeChecked(screenId, before);
+            if (refused.isEmpty()) {
+                return stored;
+            }
+            List<String> problems = new ArrayList<>(stored.problems());
+            problems.addAll(refused);
+            return new Receipt(stored.acknowledged(), stored.chainIntact(), problems);
+        }
+        return storeChecked(screenId, batch);
+    }
+
+    private Receipt storeChecked(String screenId, List<PlayRecord> batch) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             h.createQuery("SELECT id FROM screen WHERE id = :s FOR UPDATE").bind("s", screenId)

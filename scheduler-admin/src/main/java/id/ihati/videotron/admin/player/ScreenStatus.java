@@ -7,7 +7,8 @@ import java.time.Instant;
 public record ScreenStatus(String screenId, Instant lastSeen, String status, String playingMedia,
                            String playingSource, Instant playingSince, Integer cacheFiles, Long cacheBytes,
                            Integer cacheMissing, Long cacheBudget, String playerVersion, String manifestHash,
-                           Long scheduleVersion, Long freeDiskBytes, Long clockOffsetMillis, String mediaErrors) {
+                           Long scheduleVersion, Long freeDiskBytes, Long clockOffsetMillis, String mediaErrors,
+                           Long heldPlays) {
 
     /** Players beat every 30 s; three missed beats make a screen offline. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);

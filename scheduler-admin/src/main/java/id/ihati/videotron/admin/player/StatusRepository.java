@@ -18,7 +18,7 @@ public final class StatusRepository {
     private static final String COLUMNS = """
             screen_id, last_seen, status, playing_media, playing_source, playing_since, cache_files, cache_bytes,
             cache_missing, cache_budget, player_version, manifest_hash, schedule_version, free_disk_bytes,
-            clock_offset_ms, media_errors""";
+            clock_offset_ms, media_errors, held_plays""";
     private final Jdbi jdbi;
 
     public StatusRepository(Jdbi jdbi) {
@@ -33,12 +33,12 @@ public final class StatusRepository {
                         playing_source = :ps, playing_since = :since, cache_files = :cf, cache_bytes = :cb,
                         cache_missing = :cm, cache_budget = :cbud, player_version = :pv, manifest_hash = :mh,
                         schedule_version = :sv, free_disk_bytes = :disk, clock_offset_ms = :offset,
-                        media_errors = :errors
+                        media_errors = :errors, held_plays = :held
                     WHERE screen_id = :screen"""), screenId, hb, now).execute();
             if (n == 0) {
                 bind(h.createUpdate("INSERT INTO screen_status (" + COLUMNS + """
                         ) VALUES (:screen, :now, :status, :pm, :ps, :since, :cf, :cb, :cm, :cbud, :pv, :mh, :sv,
-                                  :disk, :offset, :errors)"""), screenId, hb, now).execute();
+                                  :disk, :offset, :errors, :held)"""), screenId, hb, now).execute();
             }
         });
     }
@@ -56,6 +56,7 @@ public final class StatusRepository {
                 .bind("cm", c == null ? null : c.missing()).bind("cbud", c == null ? null : c.budgetBytes())
                 .bind("pv", hb.playerVersion()).bind("mh", hb.manifestHash()).bind("sv", hb.scheduleVersion())
                 .bind("disk", hb.freeDiskBytes()).bind("offset", hb.clockOffsetMillis())
+                .bind("held", hb.heldPlays())
                 .bind("errors", errors.isEmpty() ? null : errors.length() > 2000 ? errors.substring(0, 2000) : errors);
     }
 
@@ -81,7 +82,8 @@ public final class StatusRepository {
                 rs.getObject("cache_missing", Integer.class), rs.getObject("cache_budget", Long.class),
                 rs.getString("player_version"), rs.getString("manifest_hash"),
                 rs.getObject("schedule_version", Long.class), rs.getObject("free_disk_bytes", Long.class),
-                rs.getObject("clock_offset_ms", Long.class), rs.getString("media_errors"));
+                rs.getObject("clock_offset_ms", Long.class), rs.getString("media_errors"),
+                rs.getObject("held_plays", Long.class));
     }
 
     static Instant instant(ResultSet rs, String col) throws SQLException {

@@ -254,6 +254,33 @@ class PlayerApiTest {
         assertThat(bad.body()).contains("records");
     }
 
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("servers")
+    void aRevokedTokenDeliversOnlyThePlaysMadeBeforeItsRevocationAndNothingElse(TestAdmin admin) throws Exception {
+        String id = newId("retired");
+        TestPlayer old = TestScreens.player(admin, TestScreens.profile(id));
+        var before = chain(id, 1, 3, PlayRecord.GENESIS);   // November: before the revocation
+        TestScreens.pair(admin, id);   // the screen gets a new player: the old token is revoked now
+        Instant t = admin.services().clock.instant().plusSeconds(5);
+        var after = PlayRecord.chained(UUID.randomUUID().toString(), id, 4, "m-dbd", "b-12", Category.HEALTH,
+                t, t.plusSeconds(15), t, t.plusSeconds(15), true, null, before.get(2).hash());
+        var records = new ArrayList<>(before);
+        records.add(after);
+
+        var answer = old.postJson("/api/v1/player/plays", batch(records));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        var body = JSON.readTree(answer.body());
+        assertThat(body.get("acknowledged")).extracting(n -> n.asText())
+                .containsExactlyElementsOf(before.stream().map(PlayRecord::playId).toList());
+        assertThat(body.get("problems").toString()).contains("seq 4 started after the device token was revoked");
+        assertThat(stored(admin, id)).isEqualTo(3);
+        // Everything else stays closed to it.
+        assertThat(old.get("/api/v1/player/manifest").statusCode()).isEqualTo(401);
+        assertThat(old.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\"}").statusCode()).isEqualTo(401);
+        assertThat(new TestPlayer(admin.baseUrl(), "never-issued").postJson("/api/v1/player/plays", batch(before))
+                .statusCode()).isEqualTo(401);
+    }
+
     static byte[] png(int w, int h) throws Exception {
         var img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();

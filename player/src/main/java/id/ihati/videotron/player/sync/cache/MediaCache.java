@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * only by an atomic rename after its SHA-256 was checked and its bytes forced to disk. A process killed
  * mid-download leaves a {@code .part} file, which the next download resumes with {@code Range} (or which is
  * deleted once nothing needs it). Downloads are meant to run one at a time; reads may come from any thread.
+ *
+ * <p>A file found in the cache when the process starts is trusted only after its SHA-256 was checked again
+ * (the disk may have damaged it, or someone changed it while the player was stopped): {@link #verifiedFile}
+ * checks it on first use, {@link #verifyAll} checks the rest in the background, files that play soon first.
+ * A file that fails is deleted, logged once, and reported to {@link #onDamaged} listeners, which fetch it again.
  */
 public final class MediaCache {
     private static final Logger log = LoggerFactory.getLogger(MediaCache.class);
@@ -57,6 +66,10 @@ public final class MediaCache {
     private final ScheduledExecutorService watchdog;
     private final Duration stallTimeout;
     private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
+    /** Files whose hash this process checked (downloaded, or verified again since start). */
+    private final Set<String> checked = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> checking = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> damageListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param clock        marks files as used, for the eviction order
@@ -89,14 +102,16 @@ public final class MediaCache {
 
     /**
      * The verified file, marked as just used (the eviction order is least recently used first); empty when
-     * it is not (yet) in the cache. The sha256 is checked before it becomes part of a path.
+     * it is not (yet) in the cache, or when it failed its hash check. A file from before this process started
+     * is hashed first, on the calling thread, unless {@link #verifyAll} got to it already. The sha256 is checked
+     * before it becomes part of a path.
      */
     public Optional<Path> verifiedFile(String sha256) {
         if (!FileRef.isSha256(sha256)) {
             return Optional.empty();
         }
         Path file = dir.resolve(sha256);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || !verify(sha256)) {
             return Optional.empty();
         }
         // Playback asks often (on its UI thread); the disk's "last used" time is refreshed at most hourly.
@@ -113,6 +128,73 @@ public final class MediaCache {
             }
         }
         return Optional.of(file);
+    }
+
+    /** Calls {@code listener} with the SHA-256 of each cached file that failed its check and was deleted. */
+    public void onDamaged(Consumer<String> listener) {
+        damageListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Checks the SHA-256 of a cached file once per process: true when it matches (or was checked before);
+     * false when the file is missing, or did not match and was deleted.
+     */
+    public boolean verify(String sha256) {
+        if (checked.contains(sha256)) {
+            return true;
+        }
+        if (!FileRef.isSha256(sha256)) {
+            return false;
+        }
+        synchronized (checking.computeIfAbsent(sha256, k -> new Object())) {
+            if (checked.contains(sha256)) {
+                return true;
+            }
+            Path file = dir.resolve(sha256);
+            String actual;
+            try {
+                MessageDigest digest = sha256();
+                digestExisting(file, digest);
+                actual = HexFormat.of().formatHex(digest.digest());
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the cached file " + file, e);
+            }
+            if (actual.equals(sha256)) {
+                checked.add(sha256);
+                return true;
+            }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the damaged cached file " + file, e);
+            }
+            lastTouched.remove(sha256);
+            log.warn("cached file {} fails its SHA-256 check (its bytes hash to {}): deleted, it will be "
+                    + "downloaded again", sha256, actual);
+        }
+        damageListeners.forEach(l -> l.accept(sha256));
+        return false;
+    }
+
+    /**
+     * Checks every cached file not yet checked, on {@code executor}: first those in {@code first} (what plays
+     * now and next), in that order, then the rest. The future completes when all were checked.
+     */
+    public CompletableFuture<Void> verifyAll(List<String> first, Executor executor) {
+        return CompletableFuture.runAsync(() -> {
+            first.forEach(this::verify);
+            try {
+                entries().forEach(e -> verify(e.sha256()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the media cache " + dir, e);
+            }
+        }, executor).whenComplete((done, error) -> {
+            if (error != null) {
+                log.error("checking the cached files failed; unchecked files are checked before they play", error);
+            }
+        });
     }
 
     /** The temp file a download of this file writes to (exposed for tests and cleanup). */
@@ -158,6 +240,7 @@ public final class MediaCache {
             ch.force(true);
         }
         AtomicFiles.moveDurably(part, dir.resolve(sha));
+        checked.add(sha);
         Files.setLastModifiedTime(dir.resolve(sha), FileTime.from(clock.instant()));
         log.info("cached {} ({} bytes, verified)", sha, file.size());
     }
@@ -328,6 +411,7 @@ public final class MediaCache {
             }
             Files.deleteIfExists(dir.resolve(e.sha256()));
             lastTouched.remove(e.sha256());
+            checked.remove(e.sha256());
             total -= e.size();
             evicted.add(e.sha256());
         }

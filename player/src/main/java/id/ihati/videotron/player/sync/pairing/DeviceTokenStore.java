@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +23,14 @@ public final class DeviceTokenStore {
     private static final Logger log = LoggerFactory.getLogger(DeviceTokenStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    private static final Pattern SCREEN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     private final Path file;
+    private final Path retiredDir;
 
     public DeviceTokenStore(Path dataDir) {
         this.file = Objects.requireNonNull(dataDir, "dataDir").resolve("device-token");
+        this.retiredDir = dataDir.resolve("retired-tokens");
     }
 
     public Path file() {
@@ -56,6 +64,53 @@ public final class DeviceTokenStore {
             AtomicFiles.writeSecret(file, token.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the device token in " + file, e);
+        }
+    }
+
+    /**
+     * Keeps the revoked token of {@code screenId} as {@code retired-tokens/<screenId>} (still 600): with it the
+     * player can still deliver that screen's plays made before the revocation. The player then pairs again.
+     */
+    public void retire(String screenId) {
+        if (!SCREEN_ID.matcher(screenId).matches()) {
+            throw new IllegalArgumentException("not a screen id: " + screenId);
+        }
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            Files.createDirectories(retiredDir);
+            AtomicFiles.moveDurably(file, retiredDir.resolve(screenId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the revoked device token of " + screenId, e);
+        }
+    }
+
+    /** The revoked tokens kept by {@link #retire}, by screen id. */
+    public Map<String, String> retired() {
+        if (!Files.isDirectory(retiredDir)) {
+            return Map.of();
+        }
+        try (Stream<Path> files = Files.list(retiredDir)) {
+            Map<String, String> tokens = new TreeMap<>();
+            for (Path p : files.toList()) {
+                String screen = p.getFileName().toString();
+                if (SCREEN_ID.matcher(screen).matches() && Files.isRegularFile(p)) {
+                    tokens.put(screen, Files.readString(p, StandardCharsets.UTF_8).trim());
+                }
+            }
+            return tokens;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the revoked device tokens in " + retiredDir, e);
+        }
+    }
+
+    /** Deletes the revoked token of {@code screenId}: it has nothing left to deliver. */
+    public void forgetRetired(String screenId) {
+        try {
+            Files.deleteIfExists(retiredDir.resolve(screenId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the revoked device token of " + screenId, e);
         }
     }
 

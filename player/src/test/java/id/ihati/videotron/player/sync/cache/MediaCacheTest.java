@@ -227,6 +227,55 @@ class MediaCacheTest {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
+    @Test
+    void aFileDamagedWhileThePlayerWasStoppedIsNeverHandedOutAndIsFetchedAgain() throws Exception {
+        cache.download(ref, server.source(http));
+        Path file = dir.resolve(ref.sha256());
+        byte[] damaged = video.clone();
+        damaged[damaged.length / 2] ^= 0x01;   // one bit, same size: only the hash can tell
+        Files.write(file, damaged);
+
+        MediaCache restarted = newCache(1_000_000_000L);
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        restarted.onDamaged(reported::add);
+        assertThat(restarted.contains(ref.sha256())).as("present by name").isTrue();
+
+        assertThat(restarted.verifiedFile(ref.sha256())).isEmpty();
+        assertThat(restarted.verifiedFile(ref.sha256())).isEmpty();
+        assertThat(file).doesNotExist();
+        assertThat(reported).containsExactly(ref.sha256());
+
+        restarted.download(ref, server.source(http));
+        assertThat(Files.readAllBytes(restarted.verifiedFile(ref.sha256()).orElseThrow())).isEqualTo(video);
+        assertThat(reported).hasSize(1);
+    }
+
+    @Test
+    void atStartTheFilesNeededFirstAreCheckedFirstThenTheRestOnTheGivenExecutor() throws Exception {
+        String first = put("a", 1000, "2026-11-20T00:00:00Z");
+        String later = put("b", 1000, "2026-11-20T00:00:00Z");
+        String intact = put("c", 1000, "2026-11-20T00:00:00Z");
+        for (String sha : List.of(first, later)) {
+            Files.write(dir.resolve(sha), new byte[1000]);   // damaged: no longer the bytes it is named for
+        }
+        MediaCache restarted = newCache(1_000_000_000L);
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        restarted.onDamaged(reported::add);
+        var ran = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor executor = task -> {
+            ran.incrementAndGet();
+            task.run();
+        };
+
+        restarted.verifyAll(List.of(later), executor).get(10, TimeUnit.SECONDS);
+
+        assertThat(ran).hasValue(1);
+        assertThat(reported).containsExactly(later, first);
+        assertThat(restarted.verifiedFile(intact)).isPresent();
+        assertThat(restarted.verifiedFile(first)).isEmpty();
+        assertThat(reported).hasSize(2);
+    }
+
     private String put(String seed, int size, String lastUsed) throws Exception {
         byte[] content = new byte[size];
         content[0] = (byte) seed.charAt(0);
