@@ -10,11 +10,18 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import id.ihati.videotron.player.playback.display.Placement;
+import id.ihati.videotron.playlists.schedule.OutputArea;
+import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.text.Text;
 import javafx.scene.paint.Color;
 import javafx.stage.StageStyle;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +118,48 @@ class DisplayTest {
                 }
             }
             assertThat(white).isGreaterThan(5);
+        }
+    }
+
+    /** The sizes of real LED screens and of the demo: wide, tall, tiny and a whole monitor. */
+    @ParameterizedTest
+    @CsvSource({"1280,1024", "960,480", "192,960", "320,160"})
+    void thePairingCodeStaysOnOneLineAndEveryLineFitsTheWindow(int width, int height) throws IOException {
+        Fx.start();
+        PlayerWindow window = Fx.call(() -> PlayerWindow.open(Placement.area(new OutputArea(0, 0, width, height))));
+        try {
+            Fx.run(() -> window.showPairingCode("KCP-NQF", Instant.parse("2026-11-25T12:15:00Z"),
+                    ZoneId.of("Asia/Jakarta")));
+            Harness.sleep(300);
+            Files.createDirectories(Harness.SCREENSHOTS);
+            Files.write(Harness.SCREENSHOTS.resolve("pairing-" + width + "x" + height + ".png"), window.png());
+            List<Text> texts = Fx.call(() -> window.stage().getScene().getRoot().lookupAll("Text").stream()
+                    .filter(Node::isVisible).map(Text.class::cast).toList());
+            assertThat(texts).extracting(Text::getText).contains("KCP-NQF");
+            Fx.run(() -> {
+                for (Text t : texts) {
+                    Bounds b = t.localToScene(t.getBoundsInLocal());
+                    assertThat(b.getMinX()).as("left edge of '%s'", t.getText()).isGreaterThanOrEqualTo(0);
+                    assertThat(b.getMinY()).as("top edge of '%s'", t.getText()).isGreaterThanOrEqualTo(0);
+                    assertThat(b.getMaxX()).as("right edge of '%s'", t.getText()).isLessThanOrEqualTo(width);
+                    assertThat(b.getMaxY()).as("bottom edge of '%s'", t.getText()).isLessThanOrEqualTo(height);
+                }
+                for (Text t : texts) {
+                    for (String word : t.getText().split("\\s+")) {
+                        var probe = new Text(word);
+                        probe.setFont(t.getFont());
+                        assertThat(probe.getLayoutBounds().getWidth()).as("'%s' fits across, so is not broken", word)
+                                .isLessThanOrEqualTo(width * 0.9);
+                    }
+                }
+                Text code = texts.stream().filter(t -> t.getText().equals("KCP-NQF")).findFirst().orElseThrow();
+                assertThat(code.getLayoutBounds().getHeight()).as("one line")
+                        .isLessThan(1.5 * code.getFont().getSize());
+                assertThat(code.getLayoutBounds().getWidth()).as("as wide as the window allows")
+                        .isGreaterThan(0.5 * width);
+            });
+        } finally {
+            Fx.run(() -> window.stage().close());
         }
     }
 

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -175,10 +177,8 @@ public final class PlayerWindow {
             return;
         }
         status = message;
-        var box = cover(View.STATUS);
-        double h = Math.max(height(), 100);
-        box.getChildren().addAll(text(indonesian, h / 9, FontWeight.BOLD, Color.WHITE),
-                text(english, h / 14, FontWeight.NORMAL, Color.gray(0.7)));
+        fill(cover(View.STATUS), List.of(new Line(indonesian, 1 / 9.0, FontWeight.BOLD, Color.WHITE, true),
+                new Line(english, 1 / 14.0, FontWeight.NORMAL, Color.gray(0.7), true)));
     }
 
     /**
@@ -209,7 +209,6 @@ public final class PlayerWindow {
             return;
         }
         double h = Math.max(height(), 100);
-        double w = Math.max(width(), 100);
         String until = HOUR_MINUTE.format(pairingExpires.atZone(pairingZone));
         String howId = "Masukkan kode ini di halaman layar pada server admin. Berlaku sampai " + until + ".";
         String howEn = "Enter this code on the screen's page of the admin server. Valid until " + until + ".";
@@ -222,13 +221,54 @@ public final class PlayerWindow {
             return;
         }
         banner.setVisible(false);
-        var box = cover(View.PAIRING);
-        double codeSize = Math.min(h / 3, w / Math.max(pairingCode.length(), 4) * 1.5);
-        box.getChildren().addAll(
-                text("Kode pemasangan / Pairing code", h / 14, FontWeight.NORMAL, Color.gray(0.8)),
-                text(pairingCode, codeSize, FontWeight.BOLD, Color.WHITE),
-                text(howId, h / 20, FontWeight.NORMAL, Color.gray(0.8)),
-                text(howEn, h / 24, FontWeight.NORMAL, Color.gray(0.6)));
+        // The code is one line, as large as the window allows: read from across a crossroads, a code broken over
+        // two lines is misread.
+        fill(cover(View.PAIRING), List.of(
+                new Line("Kode pemasangan / Pairing code", 1 / 14.0, FontWeight.NORMAL, Color.gray(0.8), true),
+                new Line(pairingCode, 1 / 3.0, FontWeight.BOLD, Color.WHITE, false),
+                new Line(howId, 1 / 20.0, FontWeight.NORMAL, Color.gray(0.8), true),
+                new Line(howEn, 1 / 24.0, FontWeight.NORMAL, Color.gray(0.6), true)));
+    }
+
+    /**
+     * One line of a covering view.
+     *
+     * @param size its font size as a share of the window's height, before shrinking to fit
+     * @param wrap whether it may wrap (between words) at 90 % of the window's width
+     */
+    private record Line(String text, double size, FontWeight weight, Color color, boolean wrap) {
+    }
+
+    /**
+     * Puts {@code lines} into {@code box}, all shrunk by one factor until together they fit the window: LED screens
+     * are small and oddly shaped (960×480, 192×960), and a message cut off at the edges cannot be read.
+     */
+    private void fill(VBox box, List<Line> lines) {
+        double w = Math.max(width(), 100);
+        double h = Math.max(height(), 100);
+        List<Node> texts = List.of();
+        for (double scale = 1; scale > 0.05; scale *= 0.9) {
+            double used = box.getSpacing() * (lines.size() - 1);
+            var made = new ArrayList<Node>();
+            for (Line line : lines) {
+                // Never wider than the window: the whole line where it may not wrap, else its longest word (a
+                // word wider than the window would be broken in the middle).
+                double widest = 0;
+                for (String piece : line.wrap() ? line.text().split("\\s+") : new String[] {line.text()}) {
+                    widest = Math.max(widest, text(piece, 100, line.weight(), line.color(), 0)
+                            .getLayoutBounds().getWidth());
+                }
+                double size = Math.min(line.size() * h * scale, 100 * w * 0.9 / Math.max(widest, 1));
+                Text t = text(line.text(), size, line.weight(), line.color(), line.wrap() ? w * 0.9 : 0);
+                used += t.getLayoutBounds().getHeight();
+                made.add(t);
+            }
+            texts = made;
+            if (used <= h * 0.95) {
+                break;
+            }
+        }
+        box.getChildren().setAll(texts);
     }
 
     private VBox cover(View newView) {
@@ -245,11 +285,16 @@ public final class PlayerWindow {
     }
 
     private Node text(String s, double size, FontWeight weight, Color color) {
+        return text(s, size, weight, color, Math.max(width(), 100) * 0.9);
+    }
+
+    /** A centred text; {@code wrapAt} 0 keeps it on one line. */
+    private static Text text(String s, double size, FontWeight weight, Color color, double wrapAt) {
         var t = new Text(s);
         t.setFont(Font.font("SansSerif", weight, size));
         t.setFill(color);
         t.setTextAlignment(TextAlignment.CENTER);
-        t.setWrappingWidth(Math.max(width(), 100) * 0.9);
+        t.setWrappingWidth(wrapAt);
         return t;
     }
 
