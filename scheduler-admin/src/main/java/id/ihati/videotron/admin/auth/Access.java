@@ -162,7 +162,6 @@ public final class Access {
         return ctx.attribute(CSRF_ATTR);
     }
 
-    /** The screen of the calling device; only for DEVICE routes. */
     /**
      * When the calling device's token was revoked, on a route that allows {@link Role#RETIRED_DEVICE}; empty
      * for a device with a valid token.
@@ -171,6 +170,7 @@ public final class Access {
         return Optional.ofNullable(ctx.attribute(REVOKED_ATTR));
     }
 
+    /** The screen of the calling device; only for DEVICE (and RETIRED_DEVICE) routes. */
     public static String screenId(Context ctx) {
         String id = ctx.attribute(SCREEN_ATTR);
         if (id == null) {
