@@ -58,3 +58,9 @@ player_test_classpath() {
   done
   echo "$cp"
 }
+
+# player_jvm_options: the JVM options of the player's systemd unit (player/dist/ihati-player.service), so that
+# the benchmarks measure the process as it is deployed.
+player_jvm_options() {
+  sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' player/dist/ihati-player.service
+}
