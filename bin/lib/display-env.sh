@@ -46,14 +46,30 @@ start_display_env() {
 }
 
 # player_test_classpath: compiles the player and its tests (offline when possible) and prints the classpath
-# that runs its benchmark main classes. The classes are copied, so rebuilding during a long run is harmless.
+# that runs its benchmark main classes. The sibling modules (playlists, scheduler-admin) are resolved within the
+# reactor (-am), so nothing needs to be installed into ~/.m2 first; the dependency plugin's version is pinned
+# because Maven's default (2.8) cannot resolve in the reactor. Every module's classes are copied, so
+# rebuilding during a long run is harmless.
 player_test_classpath() {
-  local cpfile="$display_env_work/cp.txt"
-  mvn -B -q -ntp -o -pl player -am test-compile -DskipTests >&2 2>/dev/null \
-    || mvn -B -q -ntp -pl player -am test-compile -DskipTests >&2
-  mvn -B -q -ntp -o -pl player dependency:build-classpath -Dmdep.outputFile="$cpfile" >&2 2>/dev/null \
-    || mvn -B -q -ntp -pl player dependency:build-classpath -Dmdep.outputFile="$cpfile" >&2
-  cp -r player/target/classes "$display_env_work/classes"
-  cp -r player/target/test-classes "$display_env_work/test-classes"
-  echo "$display_env_work/test-classes:$display_env_work/classes:$(cat "$cpfile")"
+  local goals=(-B -q -ntp -pl player -am test-compile
+    org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath
+    -DskipTests -Dmdep.outputFile=target/bench-classpath.txt)
+  mvn -o "${goals[@]}" >&2 2>/dev/null || mvn "${goals[@]}" >&2
+  local entry cp="" n=0
+  IFS=: read -ra entries < player/target/bench-classpath.txt
+  for entry in player/target/test-classes player/target/classes "${entries[@]}"; do
+    if [[ -d "$entry" ]]; then
+      n=$((n + 1))
+      cp -r "$entry" "$display_env_work/classes-$n"
+      entry="$display_env_work/classes-$n"
+    fi
+    cp+="${cp:+:}$entry"
+  done
+  echo "$cp"
+}
+
+# player_jvm_options: the JVM options of the player's systemd unit (player/dist/ihati-player.service), so that
+# the benchmarks measure the process as it is deployed.
+player_jvm_options() {
+  sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' player/dist/ihati-player.service
 }

@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -76,6 +78,17 @@ public final class PlaybackEngine {
     private final ScheduledExecutorService executor;
     private final Options options;
     private final BadFiles bad;
+    /**
+     * Opens and disposes video players, which takes from a few to over a hundred milliseconds each: not on the FX
+     * thread, which is drawing the current item meanwhile, and not on {@code executor}, whose ticks time the
+     * switches. One thread, so they happen in order; it ends when idle.
+     */
+    private final ThreadPoolExecutor players = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                var t = new Thread(r, "media-players");
+                t.setDaemon(true);
+                return t;
+            });
 
     // FX thread only from here on.
     private Manifest manifest;
@@ -113,6 +126,7 @@ public final class PlaybackEngine {
         this.executor = Objects.requireNonNull(executor);
         this.options = Objects.requireNonNull(options);
         this.bad = new BadFiles(options.badFileMemory());
+        players.allowCoreThreadTimeOut(true);
     }
 
     /** Starts playing; from any thread. Plan changes from {@code content} are applied at once. */
@@ -356,7 +370,8 @@ public final class PlaybackEngine {
         e.file = file.get();
         var fit = manifest.screen().fitMode();
         e.item = m.kind() == MediaKind.VIDEO
-                ? new VideoItem(e.file, fit, window.width(), window.height(), options.failTimeout().toMillis(), e)
+                ? new VideoItem(e.file, fit, window.width(), window.height(), options.failTimeout().toMillis(), e,
+                        players)
                 : new ImageItem(e.file, fit, window.width(), window.height(), executor, e);
         return e;
     }

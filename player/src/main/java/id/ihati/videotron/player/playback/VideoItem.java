@@ -3,6 +3,7 @@ package id.ihati.videotron.player.playback;
 import id.ihati.videotron.playlists.schedule.FitMode;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -17,10 +18,16 @@ import javafx.util.Duration;
 /**
  * A video in its own MediaPlayer and MediaView (one view per player: JDK-8146918). The player is a field so it
  * cannot be garbage-collected while we wait for READY (a player held only by its callbacks never fired).
- * A video shorter than its slot holds its last frame until the next item replaces it.
+ * A video shorter than its slot holds its last frame until the next item replaces it. Opening a player builds a
+ * GStreamer pipeline and disposing one stops it and waits for its threads, each from a few to over a hundred
+ * milliseconds on a busy machine: both happen on the {@code players} executor, so the FX thread keeps drawing.
  */
 final class VideoItem implements Item {
     private final Events events;
+    private final Executor players;
+    private final FitMode fit;
+    private final double areaW;
+    private final double areaH;
     private final MediaView view = new MediaView();
     private final StackPane layer = Item.layerOf(view);
     private final PauseTransition readyTimeout;
@@ -38,11 +45,16 @@ final class VideoItem implements Item {
     private long startedAtOffset;
 
     /**
-     * Opens {@code file}; READY or a failure is reported through {@code events}. Fails if not READY within
-     * {@code timeoutMillis}, or if no picture comes within {@code timeoutMillis} of starting.
+     * Opens {@code file} on {@code players}; READY or a failure is reported through {@code events}. Fails if not
+     * READY within {@code timeoutMillis}, or if no picture comes within {@code timeoutMillis} of starting.
      */
-    VideoItem(Path file, FitMode fit, double areaW, double areaH, long timeoutMillis, Events events) {
+    VideoItem(Path file, FitMode fit, double areaW, double areaH, long timeoutMillis, Events events,
+              Executor players) {
         this.events = events;
+        this.players = players;
+        this.fit = fit;
+        this.areaW = areaW;
+        this.areaH = areaH;
         readyTimeout = timer(timeoutMillis, () -> {
             if (!ready) {
                 fail("not ready after " + timeoutMillis + " ms", false);
@@ -55,49 +67,75 @@ final class VideoItem implements Item {
         });
         view.setPreserveRatio(false);
         view.setSmooth(true);
-        try {
-            var media = new Media(file.toUri().toString());
-            media.setOnError(() -> fail(describe(media.getError()), isAudio(media.getError())));
-            player = new MediaPlayer(media);
-            player.setOnError(() -> fail(describe(player.getError()), isAudio(player.getError())));
-            player.setOnReady(() -> {
-                if (done) {
-                    return;
-                }
-                ready = true;
-                readyTimeout.stop();
-                var size = Fit.of(fit, media.getWidth(), media.getHeight(), areaW, areaH);
-                view.setFitWidth(size.width());
-                view.setFitHeight(size.height());
-                events.ready();
-                if (startRequested) {
-                    play();
-                }
-            });
-            player.setOnEndOfMedia(() -> {
-                ended = true;
-                // A damaged file can end long before the length its header promises: count that as failed.
-                // currentTime jumps to the full length at the end, so the wall clock measures how far it got.
-                double length = media.getDuration().toMillis();
-                double at = startedAtOffset + (System.nanoTime() - startedNanos) / 1e6;
-                if (Double.isFinite(length) && at < length - 500) {
-                    fail(String.format(Locale.ROOT, "the file ended after %.1f s of its %.1f s", at / 1000,
-                            length / 1000), false);
-                }
-            });
-            player.currentTimeProperty().addListener((obs, old, now) -> {
-                if (playing && !firstFrame && !done && now.toMillis() > timeAtPlay) {
-                    firstFrame = true;
-                    frameTimeout.stop();
-                    events.firstFrame();
-                }
-            });
-            view.setMediaPlayer(player);
-            readyTimeout.play();
-        } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
-            String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
-            boolean audio = e instanceof MediaException me && isAudio(me);
-            Platform.runLater(() -> fail(why, audio));
+        readyTimeout.play();
+        String uri = file.toUri().toString();
+        players.execute(() -> {
+            try {
+                var media = new Media(uri);
+                var mp = new MediaPlayer(media);
+                Platform.runLater(() -> attach(media, mp));
+            } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
+                String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
+                boolean audio = e instanceof MediaException me && isAudio(me);
+                Platform.runLater(() -> fail(why, audio));
+            }
+        });
+    }
+
+    /** Takes the player opened on the players' thread; FX thread. */
+    private void attach(Media media, MediaPlayer mp) {
+        if (done) {
+            players.execute(mp::dispose);
+            return;
+        }
+        player = mp;
+        // Events can still arrive after dispose() (the player is disposed later, elsewhere): use mp, not player.
+        media.setOnError(() -> fail(describe(media.getError()), isAudio(media.getError())));
+        mp.setOnError(() -> fail(describe(mp.getError()), isAudio(mp.getError())));
+        mp.setOnReady(() -> onReady(media));
+        mp.setOnEndOfMedia(() -> {
+            if (done) {
+                return;
+            }
+            ended = true;
+            // A damaged file can end long before the length its header promises: count that as failed.
+            // currentTime jumps to the full length at the end, so the wall clock measures how far it got.
+            double length = media.getDuration().toMillis();
+            double at = startedAtOffset + (System.nanoTime() - startedNanos) / 1e6;
+            if (Double.isFinite(length) && at < length - 500) {
+                fail(String.format(Locale.ROOT, "the file ended after %.1f s of its %.1f s", at / 1000,
+                        length / 1000), false);
+            }
+        });
+        mp.currentTimeProperty().addListener((obs, old, now) -> {
+            if (playing && !firstFrame && !done && now.toMillis() > timeAtPlay) {
+                firstFrame = true;
+                frameTimeout.stop();
+                events.firstFrame();
+            }
+        });
+        view.setMediaPlayer(mp);
+        // Its status and error are set on this thread: whatever happened before the handlers were set is here.
+        var error = mp.getError() != null ? mp.getError() : media.getError();
+        if (error != null) {
+            fail(describe(error), isAudio(error));
+        } else if (mp.getStatus() == MediaPlayer.Status.READY) {
+            onReady(media);
+        }
+    }
+
+    private void onReady(Media media) {
+        if (done || ready) {
+            return;
+        }
+        ready = true;
+        readyTimeout.stop();
+        var size = Fit.of(fit, media.getWidth(), media.getHeight(), areaW, areaH);
+        view.setFitWidth(size.width());
+        view.setFitHeight(size.height());
+        events.ready();
+        if (startRequested) {
+            play();
         }
     }
 
@@ -165,7 +203,8 @@ final class VideoItem implements Item {
         stopTimers();
         view.setMediaPlayer(null);
         if (player != null) {
-            player.dispose();
+            // Nothing on the FX thread touches it any more: the view is detached and every handler checks done.
+            players.execute(player::dispose);
             player = null;
         }
     }

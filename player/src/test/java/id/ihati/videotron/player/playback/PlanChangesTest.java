@@ -49,6 +49,9 @@ class PlanChangesTest {
             h.screenshot("alert-preempted");
 
             assertThat(tookMillis).as("alert on screen within a second").isLessThan(1000);
+            // The new picture can reach the screen a pulse before the engine hears of the player's first frame.
+            Harness.waitUntil(Duration.ofMillis(500), () -> h.engine.nowPlaying().isPresent()
+                    && h.engine.nowPlaying().get().sourceId().equals("alert-1"));
             assertThat(h.engine.nowPlaying()).get().extracting(NowPlaying::sourceId).isEqualTo("alert-1");
             Harness.waitUntil(Duration.ofSeconds(2), () -> h.outcomesOf("pb-red").size() == 1);
             var red = h.outcomesOf("pb-red").get(0);
