@@ -56,14 +56,46 @@ public final class SqlProof implements ReviewSources.Proof {
             Set<String> covered = new HashSet<>();
             rolled.forEach(r -> covered.add(r.screenId() + "/" + r.day()));
             out.addAll(rolled);
-            // Days not (or not yet) rolled up: counted from the records themselves.
-            for (ReportedCount r : raw(e.getValue(), zone, from, to)) {
-                if (!covered.contains(r.screenId() + "/" + r.day())) {
-                    out.add(r);
+            // Days not (or not yet) rolled up: counted from the records themselves, only those days.
+            for (Uncovered u : uncovered(e.getValue(), covered, from, to)) {
+                for (ReportedCount r : raw(u.screenIds(), zone, u.from(), u.to())) {
+                    if (!covered.contains(r.screenId() + "/" + r.day())) {
+                        out.add(r);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Screens some of whose days {@code from}–{@code to} (inclusive) are not in the rollup. */
+    record Uncovered(List<String> screenIds, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The runs of consecutive days on which some screen has no rolled-up row, each with the screens that lack
+     * one: usually just yesterday and today for every screen, plus the odd day a screen played nothing.
+     */
+    static List<Uncovered> uncovered(List<String> screenIds, Set<String> covered, LocalDate from, LocalDate to) {
+        var runs = new ArrayList<Uncovered>();
+        Set<String> screens = new java.util.LinkedHashSet<>();
+        LocalDate runFrom = null;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate day = d;
+            var missing = screenIds.stream().filter(id -> !covered.contains(id + "/" + day)).toList();
+            if (missing.isEmpty() && runFrom != null) {
+                runs.add(new Uncovered(List.copyOf(screens), runFrom, d.minusDays(1)));
+                screens.clear();
+                runFrom = null;
+            } else if (!missing.isEmpty()) {
+                runFrom = runFrom == null ? d : runFrom;
+                screens.addAll(missing);
+            }
+        }
+        if (runFrom != null) {
+            runs.add(new Uncovered(List.copyOf(screens), runFrom, to));
+        }
+        return runs;
     }
 
     /** Rows of {@code play_daily}, summed over media. */

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -82,11 +83,44 @@ class SqlProofTest {
             assertThat(sorted(proof.counts(screens, from, to))).isEqualTo(sorted(expected));
             assertThat(expected.stream().mapToLong(ReportedCount::failed).sum()).isPositive();
 
+            // Day 21 rolled up (as the rollup job leaves it), day 22 not: each counted once, from where it is.
+            jdbi.useHandle(h -> {
+                for (ReportedCount c : expected.stream().filter(c -> c.day().equals(from)).toList()) {
+                    h.createUpdate("""
+                                    INSERT INTO play_daily (screen_id, play_day, source_id, media_id, category, plays,
+                                      completed_plays, played_seconds, rolled_up_at)
+                                    VALUES (:s, :d, :src, 'm', :c, :p, :cp, 0, :now)""")
+                            .bind("s", c.screenId()).bind("d", c.day()).bind("src", c.sourceId() == null ? "" : c.sourceId())
+                            .bind("c", c.category().name()).bind("p", c.completed() + c.failed()).bind("cp", c.completed())
+                            .bind("now", Timestamp.from(Instant.EPOCH)).execute();
+                }
+            });
+            assertThat(sorted(proof.counts(screens, from, to))).isEqualTo(sorted(expected));
+
             assertThat(proof.offline(List.of("s1"), from.atStartOfDay(WIB).toInstant(), to.atStartOfDay(WIB).toInstant()))
                     .singleElement().satisfies(o -> assertThat(o.from()).isEqualTo(Instant.parse("2026-11-21T06:00:00Z")));
             assertThat(proof.chains(List.of("s1", "s2")).get("s1").intact()).isFalse();
             assertThat(proof.chains(List.of("s1", "s2")).get("s2").intact()).isTrue();
         }
+    }
+
+    @Test
+    void onlyTheDaysMissingFromTheRollupAreCountedFromTheRecords() {
+        LocalDate d1 = LocalDate.of(2026, 11, 1);
+        // Both screens rolled up on days 1-4 except s2 on day 2 (it played nothing); nothing yet on days 5-6.
+        var covered = new java.util.HashSet<String>();
+        for (int i = 0; i < 4; i++) {
+            covered.add("s1/" + d1.plusDays(i));
+            if (i != 1) {
+                covered.add("s2/" + d1.plusDays(i));
+            }
+        }
+        assertThat(SqlProof.uncovered(List.of("s1", "s2"), covered, d1, d1.plusDays(5))).containsExactly(
+                new SqlProof.Uncovered(List.of("s2"), d1.plusDays(1), d1.plusDays(1)),
+                new SqlProof.Uncovered(List.of("s1", "s2"), d1.plusDays(4), d1.plusDays(5)));
+        assertThat(SqlProof.uncovered(List.of("s1"), covered, d1, d1.plusDays(3))).isEmpty();
+        assertThat(SqlProof.uncovered(List.of("s1"), java.util.Set.of(), d1, d1.plusDays(3)))
+                .containsExactly(new SqlProof.Uncovered(List.of("s1"), d1, d1.plusDays(3)));
     }
 
     static List<ReportedCount> sorted(List<ReportedCount> l) {
