@@ -25,7 +25,8 @@ import org.jdbi.v3.core.Jdbi;
  * Proof of play counted where it is stored, so a month of ten million records never becomes ten million
  * objects: past days from the daily rollup ({@code play_daily}), today and yesterday (which the rollup may
  * not have caught up with) and any day the rollup has not covered from {@code play_record} with GROUP BY.
- * Offline intervals are the OFFLINE incidents; a screen's chain is intact for a period when no chain problem
+ * Offline intervals are the OFFLINE incidents, from the last heartbeat before each (not from when it was
+ * detected, three heartbeats later) until it closed; a screen's chain is intact for a period when no chain problem
  * was found for a record of that period.
  */
 public final class SqlProof implements ReviewSources.Proof {
@@ -164,8 +165,8 @@ public final class SqlProof implements ReviewSources.Proof {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT screen_id, opened_at, closed_at FROM incident
-                        WHERE kind = 'OFFLINE' AND screen_id IN (<ids>) AND opened_at < :to
+                        SELECT screen_id, COALESCE(began_at, opened_at), closed_at FROM incident
+                        WHERE kind = 'OFFLINE' AND screen_id IN (<ids>) AND COALESCE(began_at, opened_at) < :to
                         AND (closed_at IS NULL OR closed_at > :from)""")
                 .bindList("ids", List.copyOf(screenIds)).bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to))
                 .map((rs, ctx) -> new OfflineInterval(rs.getString(1), rs.getTimestamp(2).toInstant(),
