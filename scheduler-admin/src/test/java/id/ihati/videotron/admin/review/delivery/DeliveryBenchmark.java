@@ -63,6 +63,7 @@ public final class DeliveryBenchmark {
     static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
     /** Threads (and connections) generating records: one per core unless -Dbench.threads says otherwise. */
+    static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     static final int THREADS = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
 
     public static void main(String[] args) throws Exception {
@@ -105,11 +106,14 @@ public final class DeliveryBenchmark {
             time("raw play_record", () -> s.review.delivery(s.screens.profiles(), FIRST, last));
             timeCounts(new SqlProof(s.jdbi, clock), infos, last);
             t0 = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
             // The server's rollup job (PlayRollupJob), catching up with every day at once.
             new PlayRollup(s).run(Instant.EPOCH, clock.instant());
+            double rollupCpu = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
             long daily = s.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM play_daily").mapTo(Long.class).one());
-            System.out.printf("rollup job (PlayRollup) rolled %d screen-days (the period and today) into %,d play_daily rows in %.1f s"
-                    + " (a server job, not part of the report)%n", screens * (days + 1), daily, seconds(t0));
+            System.out.printf("rollup job (PlayRollup) rolled %d screen-days (the period and today) into %,d play_daily"
+                            + " rows in %.1f s, %.1f s CPU (a server job, not part of the report)%n", screens * (days + 1),
+                    daily, seconds(t0), rollupCpu);
             time("play_daily rollup", () -> s.review.delivery(s.screens.profiles(), FIRST, last));
             timeCounts(new SqlProof(s.jdbi, clock), infos, last);
         } finally {
@@ -132,15 +136,14 @@ public final class DeliveryBenchmark {
     static void time(String label, Report report) {
         long best = Long.MAX_VALUE;
         DeliveryReport r = null;
-        var threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
-            long cpu = threads.getCurrentThreadCpuTime();
+            long cpu = CPU.getCurrentThreadCpuTime();
             r = report.run();
             long wall = System.nanoTime() - t;
             best = Math.min(best, wall);
             System.out.printf("  %s run %d: %.2f s (report thread CPU %.2f s)%n", label, i + 1, wall / 1e9,
-                    (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+                    (CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
         }
         var health = r.categories().stream().filter(c -> c.category() == Category.HEALTH).findFirst().orElseThrow();
         System.out.printf("report from %s: best %.2f s — %,d plays planned, %,d delivered (%.1f %%); health %.1f %% of"
@@ -238,13 +241,14 @@ public final class DeliveryBenchmark {
         }
         long n = load(ds, db, screens, days);
         long t = System.nanoTime();
+        long cpu = CPU.getCurrentThreadCpuTime();
         try (Connection c = ds.getConnection(); var st = c.createStatement()) {
             for (String sql : recreate) {
                 st.execute(sql);
             }
         }
-        System.out.printf("  (H2: %d indexes of play_record built again after the load in %.1f s)%n", recreate.size(),
-                seconds(t));
+        System.out.printf("  (H2: %d indexes of play_record built again after the load in %.1f s, %.1f s CPU)%n",
+                recreate.size(), seconds(t), (CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
         return n;
     }
 
@@ -252,23 +256,28 @@ public final class DeliveryBenchmark {
         int workers = Math.max(1, Math.min(screens, THREADS));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
-            var parts = new ArrayList<Future<Long>>();
+            var parts = new ArrayList<Future<long[]>>();
             for (int w = 0; w < workers; w++) {
                 int first = w;
                 parts.add(pool.submit(() -> {
+                    long cpu = CPU.getCurrentThreadCpuTime();
                     long n = 0;
                     try (Connection c = ds.getConnection()) {
                         for (int i = first; i < screens; i += workers) {
                             n += db.equals("postgres") ? copy(c, new Plays(i, days)) : batch(c, new Plays(i, days));
                         }
                     }
-                    return n;
+                    return new long[]{n, CPU.getCurrentThreadCpuTime() - cpu};
                 }));
             }
             long total = 0;
-            for (Future<Long> f : parts) {
-                total += f.get();
+            long cpu = 0;
+            for (Future<long[]> f : parts) {
+                total += f.get()[0];
+                cpu += f.get()[1];
             }
+            System.out.printf("  (load: %.1f s CPU in the %d loading threads%s)%n", cpu / 1e9, workers,
+                    db.equals("postgres") ? ", hashing and COPY client; the server's own CPU is not in it" : "");
             return total;
         } finally {
             pool.shutdown();
