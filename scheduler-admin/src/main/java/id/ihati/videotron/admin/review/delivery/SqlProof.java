@@ -23,8 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Proof of play counted where it is stored, so a month of ten million records never becomes ten million
- * objects: past days from the daily rollup ({@code play_daily}), today and yesterday (which the rollup may
- * not have caught up with) and any day the rollup has not covered from {@code play_record} with GROUP BY.
+ * objects: past days from the daily rollup ({@code play_daily}); today, yesterday until the rollup job has
+ * run after midnight, and any day the rollup has not covered from {@code play_record} with GROUP BY.
  * Offline intervals are the OFFLINE incidents, from the last heartbeat before each (not from when it was
  * detected, three heartbeats later) until it closed; a screen's chain is intact for a period when no chain problem
  * was found for a record of that period.
@@ -52,8 +52,8 @@ public final class SqlProof implements ReviewSources.Proof {
         var out = new ArrayList<ReportedCount>();
         for (var e : byZone.entrySet()) {
             ZoneId zone = e.getKey();
-            LocalDate fresh = LocalDate.ofInstant(clock.instant(), zone).minusDays(1);
-            var rolled = rolledUp(e.getValue(), from, to.isBefore(fresh) ? to : fresh.minusDays(1));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            var rolled = rolledUp(e.getValue(), zone, from, to.isBefore(today) ? to : today.minusDays(1));
             Set<String> covered = new HashSet<>();
             rolled.forEach(r -> covered.add(r.screenId() + "/" + r.day()));
             out.addAll(rolled);
@@ -99,17 +99,24 @@ public final class SqlProof implements ReviewSources.Proof {
         return runs;
     }
 
-    /** Rows of {@code play_daily}, summed over media. */
-    public List<ReportedCount> rolledUp(List<String> screenIds, LocalDate from, LocalDate to) {
+    /**
+     * Rows of {@code play_daily} for {@code from}–{@code to}, summed over media. Yesterday (in {@code zone}) only
+     * where it was rolled up after it ended: before that its plays were still coming in. Older days are taken
+     * as they are; the rollup job recomputes a day whenever late records arrive.
+     */
+    public List<ReportedCount> rolledUp(List<String> screenIds, ZoneId zone, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return List.of();
         }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT screen_id, play_day, source_id, category, SUM(completed_plays) AS done,
                                SUM(plays) - SUM(completed_plays) AS failed
                         FROM play_daily WHERE screen_id IN (<ids>) AND play_day >= :from AND play_day <= :to
-                        GROUP BY screen_id, play_day, source_id, category""")
-                .bindList("ids", screenIds).bind("from", from).bind("to", to)
+                        GROUP BY screen_id, play_day, source_id, category
+                        HAVING play_day < :yesterday OR MIN(rolled_up_at) >= :todayStart""")
+                .bindList("ids", screenIds).bind("from", from).bind("to", to).bind("yesterday", today.minusDays(1))
+                .bind("todayStart", Timestamp.from(today.atStartOfDay(zone).toInstant()))
                 .map((rs, ctx) -> new ReportedCount(rs.getString(1), rs.getObject(2, LocalDate.class),
                         emptyToNull(rs.getString(3)), Category.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6)))
                 .list());

@@ -104,6 +104,48 @@ class SqlProofTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void yesterdayCountsFromTheRollupOnlyOnceItWasRolledUpAfterItEnded(String db) {
+        String url = db.equals("h2") ? TestDatabases.h2Url() : TestDatabases.newPostgresDatabase();
+        try (HikariDataSource ds = TestDatabases.pool(url)) {
+            Database.migrate(ds);
+            Jdbi jdbi = Jdbi.create(ds);
+            LocalDate yesterday = LocalDate.of(2026, 11, 20);
+            Instant at = yesterday.atTime(10, 0).atZone(WIB).toInstant();
+            jdbi.useHandle(h -> {
+                for (int i = 0; i < 10; i++) {
+                    Instant t = at.plusSeconds(15L * i);
+                    h.createUpdate("""
+                                    INSERT INTO play_record (play_id, screen_id, seq, media_id, source_id, category,
+                                      planned_start, planned_end, actual_start, actual_end, completed, prev_hash,
+                                      received_at) VALUES (:id, 's1', :seq, 'm', 'b-h', 'HEALTH', :t, :e, :t, :e, TRUE,
+                                      :prev, :t)""")
+                            .bind("id", "p" + i).bind("seq", i + 1).bind("t", Timestamp.from(t))
+                            .bind("e", Timestamp.from(t.plusSeconds(15))).bind("prev", PlayRecord.GENESIS).execute();
+                }
+                // The rollup job's last run before midnight saw four of them.
+                h.createUpdate("""
+                                INSERT INTO play_daily (screen_id, play_day, source_id, media_id, category, plays,
+                                  completed_plays, played_seconds, rolled_up_at)
+                                VALUES ('s1', :d, 'b-h', 'm', 'HEALTH', 4, 4, 60, :rolled)""")
+                        .bind("d", yesterday).bind("rolled", Timestamp.from(at.plusSeconds(60))).execute();
+            });
+            var proof = new SqlProof(jdbi, Clock.fixed(yesterday.plusDays(1).atTime(9, 0).atZone(WIB).toInstant(),
+                    ZoneOffset.UTC));
+            var screens = List.of(new ScreenInfo("s1", "S1", WIB));
+            assertThat(proof.counts(screens, yesterday, yesterday)).singleElement()
+                    .satisfies(c -> assertThat(c.completed()).isEqualTo(10));
+
+            // Rolled up again after midnight: the rollup has all of yesterday.
+            jdbi.useHandle(h -> h.createUpdate("UPDATE play_daily SET plays = 10, completed_plays = 10, rolled_up_at = :r")
+                    .bind("r", Timestamp.from(yesterday.plusDays(1).atTime(0, 15).atZone(WIB).toInstant())).execute());
+            jdbi.useHandle(h -> h.execute("DELETE FROM play_record WHERE play_id = 'p9'")); // so a raw count would show
+            assertThat(proof.counts(screens, yesterday, yesterday)).singleElement()
+                    .satisfies(c -> assertThat(c.completed()).isEqualTo(10));
+        }
+    }
+
     @Test
     void onlyTheDaysMissingFromTheRollupAreCountedFromTheRecords() {
         LocalDate d1 = LocalDate.of(2026, 11, 1);
