@@ -33,9 +33,7 @@ class SqlProofTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void sqlCountsMatchInMemoryCountsAndReadIncidentsAndChainProblems(String db) {
-        String url = db.equals("h2") ? TestDatabases.h2Url() : TestDatabases.newPostgresDatabase();
-        try (HikariDataSource ds = TestDatabases.pool(url)) {
-            Database.migrate(ds);
+        try (HikariDataSource ds = migrated(db)) {
             Jdbi jdbi = Jdbi.create(ds);
             jdbi.useTransaction(h -> new ScreenRepository(jdbi).insert(h, TestScreens.profile("s1"), null, Instant.EPOCH));
             // Three days of plays around local midnights, some failed, on screen s1; one on another screen.
@@ -107,9 +105,7 @@ class SqlProofTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void yesterdayCountsFromTheRollupOnlyOnceItWasRolledUpAfterItEnded(String db) {
-        String url = db.equals("h2") ? TestDatabases.h2Url() : TestDatabases.newPostgresDatabase();
-        try (HikariDataSource ds = TestDatabases.pool(url)) {
-            Database.migrate(ds);
+        try (HikariDataSource ds = migrated(db)) {
             Jdbi jdbi = Jdbi.create(ds);
             LocalDate yesterday = LocalDate.of(2026, 11, 20);
             Instant at = yesterday.atTime(10, 0).atZone(WIB).toInstant();
@@ -163,6 +159,14 @@ class SqlProofTest {
         assertThat(SqlProof.uncovered(List.of("s1"), covered, d1, d1.plusDays(3))).isEmpty();
         assertThat(SqlProof.uncovered(List.of("s1"), java.util.Set.of(), d1, d1.plusDays(3)))
                 .containsExactly(new SqlProof.Uncovered(List.of("s1"), d1, d1.plusDays(3)));
+    }
+
+    /** A new, migrated database: in-memory H2 or one on the embedded PostgreSQL server. */
+    static HikariDataSource migrated(String db) {
+        HikariDataSource ds = TestDatabases.pool(db.equals("h2") ? TestDatabases.h2Url()
+                : TestDatabases.newPostgresDatabase());
+        Database.migrate(ds);
+        return ds;
     }
 
     static List<ReportedCount> sorted(List<ReportedCount> l) {
