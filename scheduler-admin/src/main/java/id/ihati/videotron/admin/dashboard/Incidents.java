@@ -23,15 +23,25 @@ public final class Incidents {
 
     /** Opens the incident unless it is open already; true when this call opened it. */
     public boolean open(String screenId, Incident.Kind kind, String subject, String detail, Instant at) {
+        return open(screenId, kind, subject, detail, null, at);
+    }
+
+    /**
+     * Opens the incident unless it is open already; {@code began} is when the trouble began if that was before
+     * it was detected {@code at} (an offline screen: its last heartbeat), else {@code null}.
+     */
+    public boolean open(String screenId, Incident.Kind kind, String subject, String detail, Instant began,
+                        Instant at) {
         if (isOpen(screenId, kind, subject)) {
             return false;
         }
         try {
             jdbi.useHandle(h -> h.createUpdate("""
-                            INSERT INTO incident (screen_id, kind, subject, detail, opened_at, open_flag)
-                            VALUES (:s, :k, :subj, :d, :at, 1)""")
+                            INSERT INTO incident (screen_id, kind, subject, detail, began_at, opened_at, open_flag)
+                            VALUES (:s, :k, :subj, :d, :began, :at, 1)""")
                     .bind("s", screenId).bind("k", kind.name()).bind("subj", subject)
                     .bind("d", detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000))
+                    .bind("began", began == null ? null : Timestamp.from(began))
                     .bind("at", Timestamp.from(at)).execute());
         } catch (UnableToExecuteStatementException e) {
             if (isOpen(screenId, kind, subject)) {

@@ -40,7 +40,7 @@ public final class ScreenWatch {
             if (token.isPresent()) {
                 Instant since = st != null ? st.lastSeen() : token.get().createdAt();
                 if (!now.isBefore(since.plus(ScreenStatus.OFFLINE_AFTER))) {
-                    incidents.open(id, Incident.Kind.OFFLINE, "", "last seen " + since, now);
+                    incidents.open(id, Incident.Kind.OFFLINE, "", "last seen " + since, since, now);
                 } else {
                     incidents.close(id, Incident.Kind.OFFLINE, "", now);
                 }

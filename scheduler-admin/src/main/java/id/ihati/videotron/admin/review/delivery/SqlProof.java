@@ -23,9 +23,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Proof of play counted where it is stored, so a month of ten million records never becomes ten million
- * objects: past days from the daily rollup ({@code play_daily}), today and yesterday (which the rollup may
- * not have caught up with) and any day the rollup has not covered from {@code play_record} with GROUP BY.
- * Offline intervals are the OFFLINE incidents; a screen's chain is intact for a period when no chain problem
+ * objects: past days from the daily rollup ({@code play_daily}); today, yesterday until the rollup job has
+ * run after midnight, and any day the rollup has not covered from {@code play_record} with GROUP BY.
+ * Offline intervals are the OFFLINE incidents, from the last heartbeat before each (not from when it was
+ * detected, three heartbeats later) until it closed; a screen's chain is intact for a period when no chain problem
  * was found for a record of that period.
  */
 public final class SqlProof implements ReviewSources.Proof {
@@ -51,32 +52,71 @@ public final class SqlProof implements ReviewSources.Proof {
         var out = new ArrayList<ReportedCount>();
         for (var e : byZone.entrySet()) {
             ZoneId zone = e.getKey();
-            LocalDate fresh = LocalDate.ofInstant(clock.instant(), zone).minusDays(1);
-            var rolled = rolledUp(e.getValue(), from, to.isBefore(fresh) ? to : fresh.minusDays(1));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            var rolled = rolledUp(e.getValue(), zone, from, to.isBefore(today) ? to : today.minusDays(1));
             Set<String> covered = new HashSet<>();
             rolled.forEach(r -> covered.add(r.screenId() + "/" + r.day()));
             out.addAll(rolled);
-            // Days not (or not yet) rolled up: counted from the records themselves.
-            for (ReportedCount r : raw(e.getValue(), zone, from, to)) {
-                if (!covered.contains(r.screenId() + "/" + r.day())) {
-                    out.add(r);
+            // Days not (or not yet) rolled up: counted from the records themselves, only those days.
+            for (Uncovered u : uncovered(e.getValue(), covered, from, to)) {
+                for (ReportedCount r : raw(u.screenIds(), zone, u.from(), u.to())) {
+                    if (!covered.contains(r.screenId() + "/" + r.day())) {
+                        out.add(r);
+                    }
                 }
             }
         }
         return out;
     }
 
-    /** Rows of {@code play_daily}, summed over media. */
-    public List<ReportedCount> rolledUp(List<String> screenIds, LocalDate from, LocalDate to) {
+    /** Screens some of whose days {@code from}–{@code to} (inclusive) are not in the rollup. */
+    record Uncovered(List<String> screenIds, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The runs of consecutive days on which some screen has no rolled-up row, each with the screens that lack
+     * one: usually just yesterday and today for every screen, plus the odd day a screen played nothing.
+     */
+    static List<Uncovered> uncovered(List<String> screenIds, Set<String> covered, LocalDate from, LocalDate to) {
+        var runs = new ArrayList<Uncovered>();
+        Set<String> screens = new java.util.LinkedHashSet<>();
+        LocalDate runFrom = null;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate day = d;
+            var missing = screenIds.stream().filter(id -> !covered.contains(id + "/" + day)).toList();
+            if (missing.isEmpty() && runFrom != null) {
+                runs.add(new Uncovered(List.copyOf(screens), runFrom, d.minusDays(1)));
+                screens.clear();
+                runFrom = null;
+            } else if (!missing.isEmpty()) {
+                runFrom = runFrom == null ? d : runFrom;
+                screens.addAll(missing);
+            }
+        }
+        if (runFrom != null) {
+            runs.add(new Uncovered(List.copyOf(screens), runFrom, to));
+        }
+        return runs;
+    }
+
+    /**
+     * Rows of {@code play_daily} for {@code from}–{@code to}, summed over media. Yesterday (in {@code zone}) only
+     * where it was rolled up after it ended: before that its plays were still coming in. Older days are taken
+     * as they are; the rollup job recomputes a day whenever late records arrive.
+     */
+    public List<ReportedCount> rolledUp(List<String> screenIds, ZoneId zone, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return List.of();
         }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT screen_id, play_day, source_id, category, SUM(completed_plays) AS done,
                                SUM(plays) - SUM(completed_plays) AS failed
                         FROM play_daily WHERE screen_id IN (<ids>) AND play_day >= :from AND play_day <= :to
-                        GROUP BY screen_id, play_day, source_id, category""")
-                .bindList("ids", screenIds).bind("from", from).bind("to", to)
+                        GROUP BY screen_id, play_day, source_id, category
+                        HAVING play_day < :yesterday OR MIN(rolled_up_at) >= :todayStart""")
+                .bindList("ids", screenIds).bind("from", from).bind("to", to).bind("yesterday", today.minusDays(1))
+                .bind("todayStart", Timestamp.from(today.atStartOfDay(zone).toInstant()))
                 .map((rs, ctx) -> new ReportedCount(rs.getString(1), rs.getObject(2, LocalDate.class),
                         emptyToNull(rs.getString(3)), Category.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6)))
                 .list());
@@ -132,8 +172,8 @@ public final class SqlProof implements ReviewSources.Proof {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT screen_id, opened_at, closed_at FROM incident
-                        WHERE kind = 'OFFLINE' AND screen_id IN (<ids>) AND opened_at < :to
+                        SELECT screen_id, COALESCE(began_at, opened_at), closed_at FROM incident
+                        WHERE kind = 'OFFLINE' AND screen_id IN (<ids>) AND COALESCE(began_at, opened_at) < :to
                         AND (closed_at IS NULL OR closed_at > :from)""")
                 .bindList("ids", List.copyOf(screenIds)).bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to))
                 .map((rs, ctx) -> new OfflineInterval(rs.getString(1), rs.getTimestamp(2).toInstant(),
