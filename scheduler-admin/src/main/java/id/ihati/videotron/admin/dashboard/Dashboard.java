@@ -52,7 +52,8 @@ public final class Dashboard {
                 incidents.open().stream().filter(i -> i.screenId().equals(screenId)).toList(), now, locale));
     }
 
-    private ScreenCard card(Screen screen, ScreenStatus st, List<Incident> open, Instant now, Locale locale) {
+    private ScreenCard card(Screen screen, ScreenStatus st, List<Incident> incidents, Instant now, Locale locale) {
+        List<Incident> open = incidents.stream().map(this::named).toList();
         ZoneId zone = screen.profile().timeZone();
         var token = s.deviceTokens.live(screen.id()).orElse(null);
         var shot = screenshots.latest(screen.id()).orElse(null);
@@ -63,6 +64,17 @@ public final class Dashboard {
                 token == null ? null : when(token.createdAt(), zone, now, locale), shot,
                 shot == null ? null : when(shot.takenAt(), zone, now, locale), screenshots.pending(screen.id()),
                 open, reported, planned(screen.id(), midnight, now), zoneLabel(zone));
+    }
+
+    /** A media error names the item as staff know it, its title, with the id after it: "Video DBD (m-68c9…)". */
+    private Incident named(Incident i) {
+        if (i.kind() != Incident.Kind.MEDIA_ERROR) {
+            return i;
+        }
+        return s.mediaCatalog.summary(i.subject())
+                .map(m -> new Incident(i.id(), i.screenId(), i.kind(), m.title() + " (" + i.subject() + ")",
+                        i.detail(), i.openedAt(), i.closedAt()))
+                .orElse(i);
     }
 
     /** Plays planned from {@code from} to {@code now} by the resolver on the screen's current manifest. */

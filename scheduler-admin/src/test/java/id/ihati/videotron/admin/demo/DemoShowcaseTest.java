@@ -2,10 +2,13 @@ package id.ihati.videotron.admin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ihati.videotron.admin.dashboard.ScreenWatch;
 import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.media.MediaSummary;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
+import id.ihati.videotron.admin.testing.TestPlayer;
+import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.manifest.ManifestCodec;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -25,6 +28,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,24 @@ class DemoShowcaseTest {
         long all = plays.stream().mapToLong(p -> Duration.between(p.start(), p.end()).toSeconds()).sum();
         assertThat(health * 100 / all).as("health share of the demo screen").isGreaterThanOrEqualTo(40);
         assertThat(plays).anyMatch(p -> p.category() == Category.CITY);
+    }
+
+    @Test
+    void aMediaErrorOnTheDashboardNamesTheItemByItsTitle() {
+        // Its own demo server: pairing one more screen would change the shared demo's list of screens.
+        try (TestAdmin own = TestAdmin.start(TestDatabases.h2Url(), Clock.systemUTC(), c -> c.withDemo(true))) {
+            MediaSummary video = own.services().mediaCatalog.approved(Category.HEALTH).stream()
+                    .filter(m -> m.kind() == MediaKind.VIDEO).findFirst().orElseThrow();
+            TestPlayer player = TestScreens.player(own, TestScreens.profile("rusak-demo"));
+            player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"mediaErrors\":[{\"mediaId\":\""
+                    + video.id() + "\",\"error\":\"MEDIA_CORRUPTED\"}]}");
+            new ScreenWatch(own.services()).check(own.services().clock.instant());
+
+            Element incident = Jsoup.parse(TestScreens.adminClient(own).get("/").body())
+                    .selectFirst("[data-incident=MEDIA_ERROR]");
+            assertThat(incident).isNotNull();
+            assertThat(incident.text()).contains(video.title() + " (" + video.id() + ")");
+        }
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
