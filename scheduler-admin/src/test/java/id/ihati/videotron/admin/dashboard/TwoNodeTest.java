@@ -84,6 +84,34 @@ class TwoNodeTest {
         assertThat(times).doesNotHaveDuplicates();
     }
 
+    /** Does nothing: for tests of the schedule itself. */
+    public static final class IdleJob implements Job {
+        public IdleJob(Services services) {
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+        }
+    }
+
+    @Test
+    void aNodeThatStartsLaterLeavesTheClustersScheduleAsItIsUnlessTheIntervalChanged() throws Exception {
+        var key = org.quartz.TriggerKey.triggerKey("IdleJob", "ihati");
+        var quartz = nodeA.server().jobs().quartz();
+        try {
+            nodeA.server().jobs().every(IdleJob.class, 60);
+            var first = quartz.getTrigger(key);
+            Thread.sleep(20);
+            nodeB.jobs().every(IdleJob.class, 60);
+            assertThat(quartz.getTrigger(key).getStartTime()).as("untouched").isEqualTo(first.getStartTime());
+
+            nodeB.jobs().every(IdleJob.class, 120);
+            assertThat(((org.quartz.SimpleTrigger) quartz.getTrigger(key)).getRepeatInterval()).isEqualTo(120_000);
+        } finally {
+            quartz.deleteJob(org.quartz.JobKey.jobKey("IdleJob", "ihati"));
+        }
+    }
+
     @Test
     void theOfflineIncidentIsOpenedOnceWhenBothNodesWatch() {
         TestScreens.createAndPair(nodeA, TestScreens.profile("dua-node"));
