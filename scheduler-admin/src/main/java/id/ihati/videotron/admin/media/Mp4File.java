@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mp4parser.Container;
 import org.mp4parser.IsoFile;
+import org.mp4parser.boxes.iso14496.part12.FileTypeBox;
 import org.mp4parser.boxes.iso14496.part12.HandlerBox;
 import org.mp4parser.boxes.iso14496.part12.MovieHeaderBox;
 import org.mp4parser.boxes.iso14496.part12.SampleDescriptionBox;
@@ -163,7 +164,14 @@ final class Mp4File {
             if (out.getTracks().size() != 1) {
                 throw new Broken("expected one video track, found " + out.getTracks().size());
             }
-            Container built = new DefaultMp4Builder().build(out);
+            Container built = new DefaultMp4Builder() {
+                // mp4parser's default major brand is "iso6", which JavaFX does not know: it tells an MP4 by the
+                // ftyp brand and refused every copy with "media type not supported". "isom" is what ffmpeg writes.
+                @Override
+                protected FileTypeBox createFileTypeBox(Movie movie) {
+                    return new FileTypeBox("isom", 512, List.of("isom", "iso2", "avc1", "mp41"));
+                }
+            }.build(out);
             try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.CREATE)) {
                 built.writeContainer(ch);

@@ -25,6 +25,13 @@ class VideoOnlyCopyTest {
         assertThat(TestMedia.decodes(copy)).isTrue();
         // A remux keeps the encoded frames; only the audio bytes are gone.
         assertThat(Files.size(copy)).isLessThan(Files.size(source)).isGreaterThan(10_000);
+        // JavaFX recognises an MP4 by its ftyp major brand and refuses mp4parser's default "iso6" ("media type not
+        // supported": seen on the demo's silent screen), so the copy must say "isom" as ffmpeg's files do.
+        byte[] head = new byte[12];
+        try (var in = Files.newInputStream(copy)) {
+            assertThat(in.readNBytes(head, 0, 12)).isEqualTo(12);
+        }
+        assertThat(new String(head, 4, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftypisom");
         MediaFacts facts = new MediaInspector().inspect(copy);
         assertThat(facts.hasAudio()).isFalse();
         assertThat(facts.videoCodec()).isEqualTo("avc1");
