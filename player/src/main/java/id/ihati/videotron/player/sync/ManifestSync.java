@@ -151,10 +151,7 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
         List<Media> ordered = new ArrayList<>(manifest.media());
         ordered.sort((a, b) -> Boolean.compare(!alertMedia.contains(a.id()), !alertMedia.contains(b.id())));
         for (Media m : ordered) {
-            files.putIfAbsent(m.sha256(), new FileRef(m.sha256(), m.size()));
-            if (m.videoOnly() != null) {
-                files.putIfAbsent(m.videoOnly().sha256(), m.videoOnly());
-            }
+            m.files().forEach(f -> files.putIfAbsent(f.sha256(), f));
         }
         return List.copyOf(files.values());
     }
@@ -173,10 +170,7 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
             for (PlannedPlay play : new TimelineResolver().resolve(cur, now, until).plays()) {
                 Media m = byId.get(play.mediaId());
                 if (m != null) {
-                    order.add(m.sha256());
-                    if (m.videoOnly() != null) {
-                        order.add(m.videoOnly().sha256());
-                    }
+                    m.files().forEach(f -> order.add(f.sha256()));
                 }
             }
         }

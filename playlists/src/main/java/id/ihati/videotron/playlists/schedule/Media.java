@@ -49,6 +49,15 @@ public record Media(
         }
     }
 
+    /**
+     * The files a player fetches for this item: its own and, for a video with sound, the video-only copy (a
+     * silent screen plays that copy, and so does a player that lost its sound device).
+     */
+    public List<FileRef> files() {
+        FileRef own = new FileRef(sha256, size);
+        return videoOnly == null ? List.of(own) : List.of(own, videoOnly);
+    }
+
     /** True when the media may be shown at the given instant. */
     public boolean validAt(Instant t) {
         return (validFrom == null || !t.isBefore(validFrom)) && (validUntil == null || t.isBefore(validUntil));

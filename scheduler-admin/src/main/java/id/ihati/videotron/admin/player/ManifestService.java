@@ -144,10 +144,7 @@ public final class ManifestService {
     static Set<String> files(Manifest manifest) {
         Set<String> files = new LinkedHashSet<>();
         for (Media m : manifest.media()) {
-            files.add(m.sha256());
-            if (m.videoOnly() != null) {
-                files.add(m.videoOnly().sha256());
-            }
+            m.files().forEach(f -> files.add(f.sha256()));
         }
         return files;
     }
