@@ -1,7 +1,7 @@
 package id.ihati.videotron.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import id.ihati.videotron.player.playback.Fx;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.auth.Role;
@@ -86,7 +86,7 @@ class MainWithAdminServerTest {
     @Test
     void anUnpairedPlayerPairsPlaysTheBookingAndAfterKillNineResumesWithoutLosingOrRepeatingAPlay()
             throws Exception {
-        assumeTrue(System.getenv("DISPLAY") != null, "needs an X display: run the tests with bin/run-tests");
+        Fx.requireDisplay();
         Files.createDirectories(OUT);
         admin = TestAdmin.h2();
         // A 12 s loop of four 3 s slots, so a test minute holds many plays.
