@@ -74,6 +74,11 @@ public final class ProofUploader implements AutoCloseable {
         }
     }
 
+    /** The server answers again: upload now rather than when the backoff's wait ends. */
+    public void uploadNow() {
+        schedule(Duration.ZERO);
+    }
+
     private synchronized void schedule(Duration delay) {
         if (closed) {
             return;

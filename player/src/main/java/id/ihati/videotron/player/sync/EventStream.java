@@ -82,6 +82,7 @@ public final class EventStream implements AutoCloseable {
                 .GET()
                 .build();
         HttpResponse.BodyHandler<Void> handler = info -> {
+            api.noteAnswer(info.statusCode());
             if (info.statusCode() == 200) {
                 return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines(gen), s -> null,
                         StandardCharsets.UTF_8, null);
@@ -94,6 +95,9 @@ public final class EventStream implements AutoCloseable {
         };
         exchange = api.http().sendAsync(request, handler).whenComplete((response, error) -> {
             if (error != null) {
+                if (!(error instanceof ServerException) && !(error.getCause() instanceof ServerException)) {
+                    api.noteUnreachable();
+                }
                 streamFailed(gen, error);
             } else {
                 streamFailed(gen, null);
@@ -119,6 +123,20 @@ public final class EventStream implements AutoCloseable {
                 return;
             }
             reconnect = scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The server answers other calls again: connect now instead of when the backoff's wait ends (after a long
+     * outage that wait grows to minutes, and a plan change or alert would wait with it).
+     */
+    public synchronized void reconnectNow() {
+        backoff.reset();
+        if (closed || connected || reconnect == null || reconnect.isDone()) {
+            return;
+        }
+        if (reconnect.cancel(false)) {
+            reconnect = scheduler.schedule(this::connect, 0, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -11,18 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 
 /**
  * The player's side of the device calls of {@code docs/player-api.md}: builds requests with the device token,
  * turns error statuses into {@link ServerException}s and tells its listeners once per 401 that the token is
- * no longer valid.
+ * no longer valid, and once per outage that the server answers again (see {@link #onReachableAgain}).
  */
 public final class ServerApi {
     private final HttpClient http;
     private final URI server;
     private final Duration timeout;
     private final List<Runnable> unauthorizedListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> reachableListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean unreachable = new AtomicBoolean();
     private volatile String token;
 
     public ServerApi(HttpClient http, URI server, Duration timeout) {
@@ -42,6 +45,49 @@ public final class ServerApi {
     /** Called (on the calling thread) whenever a device call is answered 401. */
     public void onUnauthorized(Runnable listener) {
         unauthorizedListeners.add(listener);
+    }
+
+    /**
+     * Called (on the calling thread) when a call is answered after one failed to reach the server (an I/O
+     * error or a 502/503/504 from a proxy): every loop waiting out a backoff should try again now, since the
+     * server is back — not minutes later when its own wait ends.
+     */
+    public void onReachableAgain(Runnable listener) {
+        reachableListeners.add(listener);
+    }
+
+    /** Whether the last call that finished reached the server. */
+    public boolean reachable() {
+        return !unreachable.get();
+    }
+
+    /** Sends {@code request}, noting whether the server was reached (for {@link #onReachableAgain}). */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        HttpResponse<T> response;
+        try {
+            response = http.send(request, body);
+        } catch (IOException e) {
+            unreachable.set(true);
+            throw e;
+        }
+        noteAnswer(response.statusCode());
+        return response;
+    }
+
+    /** Records an answer with {@code status} from a call made elsewhere (the event stream's own exchange). */
+    public void noteAnswer(int status) {
+        boolean gatewayFailure = status == 502 || status == 503 || status == 504;
+        if (gatewayFailure) {
+            unreachable.set(true);
+        } else if (unreachable.compareAndSet(true, false)) {
+            reachableListeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Records a call made elsewhere that did not reach the server. */
+    public void noteUnreachable() {
+        unreachable.set(true);
     }
 
     public HttpClient http() {
@@ -78,7 +124,7 @@ public final class ServerApi {
     /** Sends a request expecting a JSON answer with one of the {@code expected} statuses. */
     public HttpResponse<byte[]> send(String what, HttpRequest request, int... expected)
             throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         for (int status : expected) {
             if (response.statusCode() == status) {
                 return response;
@@ -89,7 +135,7 @@ public final class ServerApi {
 
     /** Sends a request and streams its body; the caller closes the stream. */
     public HttpResponse<InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return exchange(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** POSTs {@code body} as JSON to a device endpoint and returns the parsed answer. */

@@ -98,6 +98,7 @@ public final class SyncAgent implements AutoCloseable {
         SyncSettings.Timings t = settings.timings();
         this.api = new ServerApi(http, settings.server(), t.request());
         api.onUnauthorized(this::tokenRejected);
+        api.onReachableAgain(() -> scheduler.execute(this::serverAnswersAgain));
         this.tokens = new DeviceTokenStore(settings.dataDir());
         this.journal = PlayJournal.open(settings.dataDir().resolve("proof"));
         this.cache = new MediaCache(settings.dataDir().resolve("media"), settings.cacheBudgetBytes(), clock,
@@ -300,6 +301,27 @@ public final class SyncAgent implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         beatSoon();   // the first beat goes before playback has shown anything; this one says what plays
         manifests.startDownloads();
+    }
+
+    /**
+     * The first call after an outage was answered: the event stream, the manifest check, downloads and uploads
+     * go now, not when their backoffs (up to minutes) end, so a plan change or alert made meanwhile arrives.
+     */
+    private void serverAnswersAgain() {
+        EventStream stream;
+        ProofUploader proof;
+        synchronized (this) {
+            if (!online || closed) {
+                return;
+            }
+            stream = events;
+            proof = uploader;
+        }
+        log.info("the server answers again: reconnecting the event stream and checking the plan now");
+        stream.reconnectNow();
+        proof.uploadNow();
+        manifests.startDownloads();
+        fetchManifest();
     }
 
     /** One extra heartbeat in a moment, so the server learns of a change without waiting a whole beat. */

@@ -216,6 +216,41 @@ class SyncWithAdminServerTest {
     }
 
     @Test
+    void afterALongOutageTheStreamAndThePlanCheckResumeAsSoonAsTheServerAnswersAgain() throws Exception {
+        String id = newScreen("back");
+        pairedBefore(id);
+        network = new NetworkCut(admin.port());
+        // Backoffs may grow to a minute, and polling is every 10 minutes: only a prompt reconnect of the event
+        // stream, or a prompt plan check, brings a change made during the outage in time.
+        SyncAgent sync = agent(SyncSettings.of(network.uri(), data, 100_000_000, "0.1.0-test", "uji-pc")
+                .withTimings(new SyncSettings.Timings(Duration.ofSeconds(3), Duration.ofSeconds(1),
+                        Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofSeconds(20), Duration.ofMillis(200),
+                        Duration.ofSeconds(1), 50)));
+        sync.start();
+        await(() -> sync.contentSource().manifest().isPresent() && sync.eventStreamConnected(), "online");
+
+        network.set(NetworkCut.Mode.DOWN);
+        await(() -> !sync.eventStreamConnected(), "stream noticed down");
+        // The outage itself (not a wait for a condition): after 15 s of failed tries 1+2+4+8 s apart, the
+        // stream's next try is 16 s away.
+        Thread.sleep(15_000);
+        var web = TestScreens.adminClient(admin);
+        web.get("/screens/" + id + "/edit");
+        var fields = new HashMap<>(admin.services().screens.find(id).map(ScreenForm::of).orElseThrow().values());
+        fields.put("slotSeconds", "20");
+        assertThat(web.postForm("/screens/" + id, fields).statusCode()).isEqualTo(302);
+
+        network.set(NetworkCut.Mode.UP);
+        long up = System.nanoTime();
+        await(() -> sync.eventStreamConnected()
+                && sync.contentSource().manifest().get().screen().slotSeconds() == 20, "stream and new plan back",
+                Duration.ofSeconds(40));
+        // A heartbeat (every second) is the first call to be answered; the stream and the plan follow it at
+        // once, instead of after the remaining ~16 s of the stream's backoff.
+        assertThat(Duration.ofNanos(System.nanoTime() - up)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void aStreamThatFallsSilentIsNoticedByItsMissingPings() throws Exception {
         String id = newScreen("silent");
         pairedBefore(id);
