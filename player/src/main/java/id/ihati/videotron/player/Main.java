@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import id.ihati.videotron.player.time.ServerClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,15 +54,19 @@ public final class Main {
         }
         log.info("I-Hati Videotron player {} for {} with data in {}", VERSION, config.server(), config.dataDir());
 
+        // Sync measures with the PC's own clock; playback (and so proof of play) runs on the server's time.
         var clock = Clock.systemUTC();
+        var serverClock = new ServerClock(clock);
         ScheduledExecutorService syncThreads = Executors.newScheduledThreadPool(4, daemons("sync"));
         ScheduledExecutorService playbackThread = Executors.newSingleThreadScheduledExecutor(daemons("playback"));
         var sync = new SyncAgent(
                 SyncSettings.of(config.server(), config.dataDir(), config.cacheBudgetBytes(), VERSION, hostname()),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), syncThreads, clock);
 
+        sync.onClockSample(serverClock::sample);
+
         startJavaFx();
-        var player = Player.open(config, sync.contentSource(), sync.playReporter(), clock, playbackThread,
+        var player = Player.open(config, sync.contentSource(), sync.playReporter(), serverClock, playbackThread,
                 Watchdog::exitProcess);
         sync.onPairingCode(code -> player.showPairingCode(code.code(), code.expiresAt()));
         sync.onPaired(player::paired);

@@ -1,12 +1,14 @@
 package id.ihati.videotron.player.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.ihati.videotron.player.time.OffsetEstimate;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One heartbeat exchange with {@code POST /api/v1/player/heartbeat}, and the clock offset it yields: the
@@ -19,6 +21,7 @@ public final class Heartbeat {
     private final ServerApi api;
     private final Clock clock;
     private volatile Long clockOffsetMillis;
+    private final List<Consumer<OffsetEstimate.Sample>> sampleListeners = new CopyOnWriteArrayList<>();
 
     /** The body of a heartbeat, as in {@code docs/player-api.md}. */
     public record Body(String status, Playing playing, Cache cache, String playerVersion, String manifestHash,
@@ -44,6 +47,11 @@ public final class Heartbeat {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Called with each exchange's clock measurement (for {@link id.ihati.videotron.player.time.ServerClock}). */
+    public void onClockSample(Consumer<OffsetEstimate.Sample> listener) {
+        sampleListeners.add(listener);
+    }
+
     /** Player clock minus server clock in milliseconds, from the last exchange; null before the first. */
     public Long clockOffsetMillis() {
         return clockOffsetMillis;
@@ -56,13 +64,10 @@ public final class Heartbeat {
         Instant received = clock.instant();
         String serverTime = answer.path("serverTime").asText(null);
         if (serverTime != null) {
-            clockOffsetMillis = offset(sent, received, Instant.parse(serverTime));
+            var sample = new OffsetEstimate.Sample(sent, received, Instant.parse(serverTime));
+            clockOffsetMillis = -sample.serverAhead().toMillis();
+            sampleListeners.forEach(l -> l.accept(sample));
         }
     }
 
-    /** Player time in the middle of the round trip minus the server's time. */
-    static long offset(Instant sent, Instant received, Instant serverTime) {
-        Instant middle = sent.plus(Duration.between(sent, received).dividedBy(2));
-        return Duration.between(serverTime, middle).toMillis();
-    }
 }

@@ -211,6 +211,11 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     /** Player clock minus server clock, from the last heartbeat; empty before the first answer. */
+    /** Called with each heartbeat's measurement of the server's clock (times from this agent's clock). */
+    public void onClockSample(java.util.function.Consumer<id.ihati.videotron.player.time.OffsetEstimate.Sample> listener) {
+        heartbeat.onClockSample(listener);
+    }
+
     public Optional<Long> clockOffsetMillis() {
         return Optional.ofNullable(heartbeat.clockOffsetMillis());
     }

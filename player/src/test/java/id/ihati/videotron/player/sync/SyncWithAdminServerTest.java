@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import id.ihati.videotron.player.time.ServerClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -248,6 +249,23 @@ class SyncWithAdminServerTest {
         // A heartbeat (every second) is the first call to be answered; the stream and the plan follow it at
         // once, instead of after the remaining ~16 s of the stream's backoff.
         assertThat(Duration.ofNanos(System.nanoTime() - up)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aPcWhoseClockIsThreeSecondsFastPlaysByTheServersTimeAfterItsFirstHeartbeat() throws Exception {
+        String id = newScreen("clock");
+        pairedBefore(id);
+        Clock pcClock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(3));
+        var serverClock = new ServerClock(pcClock);
+        agent = new SyncAgent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofMinutes(10)), http,
+                scheduler, pcClock);
+        agent.onClockSample(serverClock::sample);
+        agent.start();
+        await(() -> !serverClock.correction().isZero(), "first heartbeat measured the clock");
+
+        Duration apart = Duration.between(admin.services().clock.instant(), serverClock.instant()).abs();
+        assertThat(apart).isLessThan(Duration.ofMillis(50));
+        assertThat(agent.clockOffsetMillis()).hasValueSatisfying(ms -> assertThat(ms).isBetween(2_950L, 3_050L));
     }
 
     @Test
