@@ -1,5 +1,6 @@
 package id.ihati.videotron.player;
 
+import id.ihati.videotron.player.playback.watchdog.ServiceNotifier;
 import id.ihati.videotron.player.playback.watchdog.Watchdog;
 import id.ihati.videotron.player.sync.SyncAgent;
 import id.ihati.videotron.player.sync.SyncSettings;
@@ -67,7 +68,8 @@ public final class Main {
 
         startJavaFx();
         var player = Player.open(config, sync.contentSource(), sync.playReporter(), serverClock, playbackThread,
-                Watchdog::exitProcess);
+                Watchdog::exitProcess,
+                ServiceNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), syncThreads));
         sync.onPairingCode(code -> player.showPairingCode(code.code(), code.expiresAt()));
         sync.onPaired(player::paired);
         sync.setNowPlaying(player::nowPlaying);

@@ -6,6 +6,7 @@ import id.ihati.videotron.player.playback.Schedule;
 import id.ihati.videotron.player.playback.display.DisplayPower;
 import id.ihati.videotron.player.playback.display.Placement;
 import id.ihati.videotron.player.playback.display.PlayerWindow;
+import id.ihati.videotron.player.playback.watchdog.ServiceNotifier;
 import id.ihati.videotron.player.playback.watchdog.Watchdog;
 import id.ihati.videotron.player.proof.PlayReporter;
 import id.ihati.videotron.player.sync.ContentSource;
@@ -31,26 +32,29 @@ public final class Player {
     private final PlaybackEngine engine;
     private final Watchdog watchdog;
     private final ContentSource content;
+    private final ServiceNotifier service;
 
     private Player(PlayerConfig config, PlayerWindow window, ContentSource content, PlayReporter reporter,
-                   Clock clock, ScheduledExecutorService executor, IntConsumer exit) {
+                   Clock clock, ScheduledExecutorService executor, IntConsumer exit, ServiceNotifier service) {
         this.config = config;
+        this.service = service;
         this.window = window;
         this.content = content;
         this.engine = new PlaybackEngine(content, Schedule.resolver(), window, reporter,
                 new DisplayPower(executor, config.displayPower()), clock, executor,
                 PlaybackEngine.Options.defaults());
-        this.watchdog = new Watchdog(engine, executor, exit, Watchdog.Options.defaults());
+        this.watchdog = new Watchdog(engine, executor, exit, Watchdog.Options.defaults(), service::alive);
     }
 
     /**
      * Opens the window (the JavaFX toolkit must be running) and prepares playback of {@code content}; nothing
      * plays before {@link #start()}. {@code executor} must be single-threaded: it keeps reports in order.
+     * {@code service} hears when playback started and, from the watchdog's beat, that the player is alive.
      */
     public static Player open(PlayerConfig config, ContentSource content, PlayReporter reporter, Clock clock,
-                              ScheduledExecutorService executor, IntConsumer exit) {
+                              ScheduledExecutorService executor, IntConsumer exit, ServiceNotifier service) {
         var window = onFx(() -> PlayerWindow.open(placement(config, null)));
-        return new Player(config, window, content, reporter, clock, executor, exit);
+        return new Player(config, window, content, reporter, clock, executor, exit, service);
     }
 
     /** Starts playing and watching; the window follows the manifest's output rectangle unless flags set one. */
@@ -59,9 +63,11 @@ public final class Player {
         Platform.runLater(this::followManifest);
         engine.start();
         watchdog.start();
+        service.ready();
     }
 
     public void stop() {
+        service.stopping();
         watchdog.stop();
         engine.stop();
     }

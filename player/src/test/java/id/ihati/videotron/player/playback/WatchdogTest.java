@@ -2,12 +2,17 @@ package id.ihati.videotron.player.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ihati.videotron.player.playback.watchdog.ServiceNotifier;
+import id.ihati.videotron.player.playback.watchdog.UnixDatagram;
 import id.ihati.videotron.player.playback.watchdog.Watchdog;
 import id.ihati.videotron.playlists.schedule.FitMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +39,55 @@ class WatchdogTest {
 
             assertThat(exitStatus.get(3, TimeUnit.SECONDS)).isEqualTo(Watchdog.EXIT_STALLED);
             dog.stop();
+        }
+    }
+
+    @Test
+    void systemdsWatchdogIsPingedWhileTheJavaFxThreadAnswersAndStarvedWhenItHangs() throws Exception {
+        String name = "@ihati-watchdog-" + java.util.UUID.randomUUID();
+        try (var h = new Harness(content()); var systemd = UnixDatagram.bound(name)) {
+            var notifier = new ServiceNotifier(Optional.of(name), Optional.of(Duration.ofMillis(200)), Runnable::run);
+            var dog = new Watchdog(h.engine, h.executor, status -> { }, FAST, notifier::alive);
+            dog.start();
+            var pings = new AtomicInteger();
+            Harness.waitUntil(Duration.ofSeconds(5), () -> count(systemd, pings) >= 3);
+
+            var hung = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                hung.countDown();
+                await(release);   // the FX thread hangs until released
+            });
+            hung.await();
+            Harness.sleep(300);   // a ping already on its way may still arrive
+            int before = count(systemd, pings);
+            Harness.sleep(1_500);   // 7 ping periods
+            assertThat(count(systemd, pings)).as("no ping while the FX thread hangs").isEqualTo(before);
+
+            release.countDown();
+            Harness.waitUntil(Duration.ofSeconds(5), () -> count(systemd, pings) > before);
+            dog.stop();
+        }
+    }
+
+    private static int count(UnixDatagram socket, AtomicInteger pings) {
+        try {
+            for (Optional<String> m = socket.poll(); m.isPresent(); m = socket.poll()) {
+                if (m.get().equals("WATCHDOG=1")) {
+                    pings.incrementAndGet();
+                }
+            }
+            return pings.get();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * should be moving but has not advanced for {@code frozenTimeout} gets its playback restarted; when that happens
  * more than {@code maxRestarts} times within {@code restartWindow}, restarting does not help and the process ends
  * with {@link #EXIT_FROZEN}. systemd's {@code Restart=always} then starts a fresh player, which resumes the slot.
+ * Each answered beat also runs {@code alive} ({@link ServiceNotifier#alive}): when the whole JVM hangs, this
+ * watchdog hangs with it, and only systemd's own watchdog, starved of those pings, can restart the player.
  */
 public final class Watchdog {
     private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
@@ -40,6 +42,7 @@ public final class Watchdog {
     private final ScheduledExecutorService executor;
     private final IntConsumer exit;
     private final Options options;
+    private final Runnable alive;
     private final Deque<Long> restarts = new ArrayDeque<>();   // FX thread
     private volatile boolean beatPending;
     private volatile long beatSentNanos;
@@ -52,10 +55,17 @@ public final class Watchdog {
 
     /** {@code exit} ends the process with a status; {@link #exitProcess} in production, a recorder in tests. */
     public Watchdog(PlaybackEngine engine, ScheduledExecutorService executor, IntConsumer exit, Options options) {
+        this(engine, executor, exit, options, () -> { });
+    }
+
+    /** As above; {@code alive} runs on the FX thread at every answered beat and must return at once. */
+    public Watchdog(PlaybackEngine engine, ScheduledExecutorService executor, IntConsumer exit, Options options,
+                    Runnable alive) {
         this.engine = engine;
         this.executor = executor;
         this.exit = exit;
         this.options = options;
+        this.alive = alive;
     }
 
     public void start() {
@@ -91,6 +101,7 @@ public final class Watchdog {
 
     /** On the FX thread: is the video on screen moving? */
     private void look() {
+        alive.run();
         long now = System.nanoTime();
         var showing = engine.nowPlaying();
         var position = engine.videoPositionMillis();
