@@ -43,6 +43,8 @@ final class Harness implements AutoCloseable {
     });
     final PlayerWindow window;
     final PlaybackEngine engine;
+    /** The display-power commands playback gave (recorded, not run: Xvfb has no DPMS). */
+    final List<List<String>> powerCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Sample> samples = new ArrayList<>();
     private AnimationTimer sampler;
 
@@ -62,7 +64,7 @@ final class Harness implements AutoCloseable {
         this.content = content;
         window = Fx.call(() -> PlayerWindow.open(Placement.area(new OutputArea(0, 0, W, H))));
         engine = new PlaybackEngine(content, (m, from, to) -> schedule.plays(m, from, to), window, outcomes::add,
-                new DisplayPower(executor, false), clock, executor, options);
+                new DisplayPower(executor, true, powerCommands::add), clock, executor, options);
     }
 
     /** Plays these from now on and starts the engine. */

@@ -86,7 +86,7 @@ class PlanChangesTest {
     }
 
     @Test
-    void outsideOperatingHoursTheScreenIsBlackUntilTheyStart() {
+    void outsideOperatingHoursTheScreenIsBlackAndTheDisplayAsleepUntilTheyStart() {
         ZoneId zone = ZoneId.of("Asia/Jakarta");
         // Operating hours start 3 s from now, local time, today only.
         var now = Instant.now().atZone(zone);
@@ -105,9 +105,14 @@ class PlanChangesTest {
             assertThat(Fx.call(h.window::view)).isEqualTo(PlayerWindow.View.DARK);
             assertThat(h.pixel(Harness.W / 2, Harness.H / 2).getBrightness()).isLessThan(0.05);
             assertThat(h.engine.nowPlaying()).isEmpty();
+            Harness.waitUntil(Duration.ofSeconds(2), () -> !h.powerCommands.isEmpty());
+            assertThat(h.powerCommands).containsExactly(List.of("xset", "dpms", "force", "off"));
             h.screenshot("dark-hours");
             Harness.waitUntil(Duration.ofSeconds(6), () -> h.centre() == 'M');
             assertThat(Fx.call(h.window::view)).isEqualTo(PlayerWindow.View.CONTENT);
+            Harness.waitUntil(Duration.ofSeconds(2), () -> h.powerCommands.size() == 3);
+            assertThat(h.powerCommands).containsExactly(List.of("xset", "dpms", "force", "off"),
+                    List.of("xset", "dpms", "force", "on"), List.of("xset", "-dpms"));
         }
     }
 

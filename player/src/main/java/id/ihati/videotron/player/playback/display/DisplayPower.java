@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +18,23 @@ public final class DisplayPower {
 
     private final Executor executor;
     private final boolean enabled;
+    private final Predicate<List<String>> command;
     private boolean asleep;          // the display is awake at start; only touched by the caller's thread
     private volatile boolean warned;
 
     /** {@code enabled=false} leaves the display's power alone (e.g. a desktop window for a demo). */
     public DisplayPower(Executor executor, boolean enabled) {
+        this(executor, enabled, null);
+    }
+
+    /**
+     * As above, with {@code command} running a command line and saying whether it succeeded (a test records them:
+     * Xvfb has no DPMS); {@code null} runs them as processes.
+     */
+    public DisplayPower(Executor executor, boolean enabled, Predicate<List<String>> command) {
         this.executor = executor;
         this.enabled = enabled;
+        this.command = command != null ? command : this::run;
     }
 
     public void sleep() {
@@ -42,10 +53,10 @@ public final class DisplayPower {
         log.info(sleep ? "dark hours: putting the display to sleep" : "operating hours: waking the display");
         executor.execute(() -> {
             if (sleep) {
-                run(List.of("xset", "dpms", "force", "off"));
+                command.test(List.of("xset", "dpms", "force", "off"));
             } else {
-                if (run(List.of("xset", "dpms", "force", "on"))) {
-                    run(List.of("xset", "-dpms"));
+                if (command.test(List.of("xset", "dpms", "force", "on"))) {
+                    command.test(List.of("xset", "-dpms"));
                 }
             }
         });
