@@ -125,6 +125,11 @@ public final class MediaRoutes implements Routes {
                     || m.contains("too large") || m.contains("413")) {
                 return library.tooLarge();
             }
+            // Jetty's multipart parser stops at a control byte in a part's headers ("invalid byte 0x00"); in
+            // practice that is the file name, and the person needs that reason, not "the upload was cut off".
+            if (m.contains("invalid byte")) {
+                return new ValidationException(List.of(Problem.of("file", "media.fileNameControls")));
+            }
         }
         return new ValidationException(400, List.of(Problem.of("file", "media.uploadBroken")));
     }
