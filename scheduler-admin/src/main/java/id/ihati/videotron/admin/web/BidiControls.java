@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The invisible characters that reorder text around them: embeddings and overrides (U+202A–U+202E), isolates
- * (U+2066–U+2069) and the marks U+200E, U+200F and U+061C. In a name they only disguise it
- * ({@code evil\u202Egnp.exe.png} shows as "evilgnp.exe.png" read right to left, i.e. ending in ".png" to the eye).
+ * (U+2066–U+2069) and the marks U+200E, U+200F and U+061C. In a name they only disguise it: "evil", U+202E,
+ * "gnp.exe" shows as "evilexe.png", a program that looks like a picture.
  *
  * <p>Refused, not isolated: a name is shown in pages, but also in CSV and PDF exports, iCalendar feeds, logs,
  * slides rendered for the LED walls and the players' own screens, and isolating it in every one of them is a

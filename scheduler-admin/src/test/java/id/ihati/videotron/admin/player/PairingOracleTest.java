@@ -114,6 +114,34 @@ class PairingOracleTest {
         assertThat(rows).isEqualTo(Pairing.POLL_LIMIT.max());
     }
 
+    @Test
+    void concurrentPollsOnBothNodesAcceptExactlySixty() throws Exception {
+        clock.advance(Duration.ofMinutes(2)); // a window of its own
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 100; i++) {
+                TestAdmin node = i % 2 == 0 ? nodeA : nodeB;
+                answers.add(pool.submit(() -> poll(node, "AAA-AAA", "x").statusCode()));
+            }
+            int accepted = 0;
+            int refused = 0;
+            for (var a : answers) {
+                int status = a.get();
+                if (status == 429) {
+                    refused++;
+                } else {
+                    assertThat(status).isEqualTo(410);
+                    accepted++;
+                }
+            }
+            assertThat(accepted).isEqualTo(Pairing.POLL_LIMIT.max());
+            assertThat(refused).isEqualTo(100 - Pairing.POLL_LIMIT.max());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private JsonNode start(TestAdmin node) throws IOException, InterruptedException {
         var r = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/v1/pairing"))
                 .header("Content-Type", "application/json")
