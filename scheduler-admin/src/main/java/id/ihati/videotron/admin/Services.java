@@ -33,6 +33,7 @@ public final class Services {
     public final UserRepository users;
     public final SessionRepository sessions;
     public final LoginThrottle loginThrottle;
+    public final id.ihati.videotron.admin.ratelimit.SharedRateLimiter rateLimiter;
     public final AuditLog audit;
     public final Access access;
     public final ScreenRepository screens;
@@ -55,6 +56,7 @@ public final class Services {
         this.users = new UserRepository(jdbi);
         this.sessions = new SessionRepository(jdbi, clock);
         this.loginThrottle = new LoginThrottle(jdbi, clock);
+        this.rateLimiter = new id.ihati.videotron.admin.ratelimit.SharedRateLimiter(jdbi, clock);
         this.audit = new AuditLog(jdbi, clock);
         this.screens = new ScreenRepository(jdbi);
         this.deviceTokens = new DeviceTokens(jdbi, clock);

@@ -121,11 +121,8 @@ public final class AccountRoutes implements Routes {
         return safeNext(ctx.queryParam("next"));
     }
 
-    /** Only a local path may follow login, never another site. */
+    /** Only a local path may follow login, never another site ({@link LocalRedirect}). */
     public static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
-            return "/";
-        }
-        return next;
+        return LocalRedirect.target(next);
     }
 }

@@ -25,10 +25,11 @@ public final class LoginThrottle {
     }
 
     public boolean blocked(String username, String remoteAddr) {
+        String key = key(username);
         Instant since = clock.instant().minus(WINDOW);
         return jdbi.withHandle(h -> {
             int byUser = h.createQuery("SELECT COUNT(*) FROM login_failure WHERE failed_at > :since AND username = :u")
-                    .bind("since", Timestamp.from(since)).bind("u", username).mapTo(Integer.class).one();
+                    .bind("since", Timestamp.from(since)).bind("u", key).mapTo(Integer.class).one();
             int byAddress = h.createQuery(
                             "SELECT COUNT(*) FROM login_failure WHERE failed_at > :since AND remote_addr = :a")
                     .bind("since", Timestamp.from(since)).bind("a", remoteAddr).mapTo(Integer.class).one();
@@ -39,11 +40,20 @@ public final class LoginThrottle {
     public void failed(String username, String remoteAddr) {
         jdbi.useHandle(h -> h.createUpdate(
                         "INSERT INTO login_failure (username, remote_addr, failed_at) VALUES (:u, :a, :t)")
-                .bind("u", username).bind("a", remoteAddr).bind("t", Timestamp.from(clock.instant())).execute());
+                .bind("u", key(username)).bind("a", remoteAddr).bind("t", Timestamp.from(clock.instant())).execute());
     }
 
     public void succeeded(String username) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_failure WHERE username = :u").bind("u", username).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_failure WHERE username = :u")
+                .bind("u", key(username)).execute());
+    }
+
+    /**
+     * The username as counted: a typed one longer than any account's (64, the column) is cut, so a long guess
+     * is still a counted failure instead of a database error.
+     */
+    private static String key(String username) {
+        return username.length() > 64 ? username.substring(0, 64) : username;
     }
 
     /** Forgets failures older than the window: they no longer count. Returns how many were removed. */

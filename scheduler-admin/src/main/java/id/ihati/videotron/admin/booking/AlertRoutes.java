@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.booking;
 
+import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
@@ -74,6 +75,8 @@ final class AlertRoutes {
             problems.add(Problem.of("title", "booking.title.required"));
         } else if (form.title().length() > 200) {
             problems.add(Problem.of("title", "booking.title.tooLong", 200));
+        } else {
+            BidiControls.refuse("title", form.title(), problems);
         }
         if (sched.approvedMedia().stream().noneMatch(m -> m.id().equals(form.mediaId()))) {
             problems.add(Problem.of("mediaId", form.mediaId().isEmpty() ? "alert.media.required"

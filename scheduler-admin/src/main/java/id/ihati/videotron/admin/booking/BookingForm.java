@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.booking;
 
+import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -178,6 +179,8 @@ public record BookingForm(String id, String title, String category, String owner
             problems.add(Problem.of("title", "booking.title.required"));
         } else if (title.length() > 200) {
             problems.add(Problem.of("title", "booking.title.tooLong", 200));
+        } else {
+            BidiControls.refuse("title", title, problems);
         }
         Category cat = null;
         try {
@@ -195,6 +198,8 @@ public record BookingForm(String id, String title, String category, String owner
             problems.add(Problem.of("owner", "booking.owner.required"));
         } else if (owner.length() > 200) {
             problems.add(Problem.of("owner", "booking.title.tooLong", 200));
+        } else {
+            BidiControls.refuse("owner", owner, problems);
         }
         if (items.isEmpty()) {
             problems.add(Problem.of("items", "booking.items.required"));

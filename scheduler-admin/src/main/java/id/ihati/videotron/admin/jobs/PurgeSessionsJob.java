@@ -26,8 +26,10 @@ public final class PurgeSessionsJob implements Job {
     public void execute(JobExecutionContext context) {
         int sessions = s.sessions.purgeExpired();
         int failures = s.loginThrottle.purgeOld();
-        if (sessions + failures > 0) {
-            log.info("Purged {} expired sessions and {} old login failures", sessions, failures);
+        int limits = s.rateLimiter.purgeOld();
+        if (sessions + failures + limits > 0) {
+            log.info("Purged {} expired sessions, {} old login failures and {} old rate limit rows", sessions,
+                    failures, limits);
         }
     }
 }

@@ -6,17 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes a stored file with single-range support. Javalin's {@code writeSeekableStream} answers a range
  * request for audio or video with at most 128 KB regardless of the range asked for, which would make a player
- * resuming a download loop; players and browsers get exactly the bytes they ask for here.
+ * resuming a download loop; players and browsers get exactly the bytes they ask for here. What a header asks
+ * is read by {@link RangeRequest}.
  */
 final class FileResponse {
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-
     private FileResponse() {
     }
 
@@ -30,31 +27,22 @@ final class FileResponse {
             return;
         }
         ctx.contentType(contentType);
-        String range = ctx.header("Range");
+        // An If-Range for another version means the whole file (RFC 9110 §13.1.5).
         String ifRange = ctx.header("If-Range");
-        Matcher m = range == null ? null : RANGE.matcher(range.strip());
-        // Several ranges, a malformed one, or an If-Range for another version: the whole file, as RFC 9110 allows.
-        if (m == null || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())
-                || (ifRange != null && !ifRange.equals(etag))) {
+        RangeRequest asked = ifRange != null && !ifRange.equals(etag) ? new RangeRequest.Whole()
+                : RangeRequest.of(ctx.header("Range"), size);
+        if (asked instanceof RangeRequest.Unsatisfiable) {
+            ctx.status(416).header("Content-Range", "bytes */" + size);
+            return;
+        }
+        if (!(asked instanceof RangeRequest.Part part)) {
             ctx.header("Content-Length", Long.toString(size));
             ctx.result(Files.newInputStream(file));
             return;
         }
-        long start;
-        long end;
-        if (m.group(1).isEmpty()) {
-            long suffix = Long.parseLong(m.group(2));
-            start = Math.max(0, size - suffix);
-            end = size - 1;
-        } else {
-            start = Long.parseLong(m.group(1));
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
-        }
-        if (start >= size || end < start) {
-            ctx.status(416).header("Content-Range", "bytes */" + size);
-            return;
-        }
-        long length = end - start + 1;
+        long start = part.first();
+        long end = part.last();
+        long length = part.length();
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(start);

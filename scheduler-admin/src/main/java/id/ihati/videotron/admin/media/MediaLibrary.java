@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.media;
 
+import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.slide.Slide;
@@ -114,7 +115,7 @@ public final class MediaLibrary implements MediaCatalog {
         Path videoOnlyTemp = null;
         boolean committed = false;
         try {
-            var problems = new ArrayList<Problem>();
+            var problems = new ArrayList<Problem>(fileNameProblems(originalName));
             Metadata meta = null;
             try {
                 meta = Metadata.parse(fields, stem(name), actor.organisation(), clock.instant());
@@ -554,13 +555,27 @@ public final class MediaLibrary implements MediaCatalog {
      * A file name fit to show: the last path segment only, no control characters (NUL included), at most 120
      * characters (keeping the extension). It is never used to build a path.
      */
+    /**
+     * A file name with control characters (a NUL byte, a line break) or bidi controls is refused on field
+     * {@code file}, with that reason: such a name is a disguise or a broken client, not a cut-off upload.
+     */
+    static List<Problem> fileNameProblems(String raw) {
+        var problems = new ArrayList<Problem>();
+        if (raw != null && raw.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add(Problem.of("file", "media.fileNameControls"));
+        }
+        BidiControls.refuse("file", raw, problems);
+        return problems;
+    }
+
     public static String cleanName(String raw) {
         if (raw == null) {
             return "upload";
         }
         String s = raw.replace('\\', '/');
         s = s.substring(s.lastIndexOf('/') + 1);
-        s = s.codePoints().filter(c -> !Character.isISOControl(c))
+        s = s.codePoints().filter(c -> !Character.isISOControl(c)
+                        && !BidiControls.isBidiControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (s.length() > 120) {
             int dot = s.lastIndexOf('.');

@@ -42,6 +42,10 @@ public final class MediaRoutes implements Routes {
             new Resolution(1920, 1080), new Resolution(1280, 720), new Resolution(480, 240), new Resolution(576, 864));
     private static final String MULTIPART_ATTRIBUTE = "org.eclipse.jetty.multipartConfig";
     private static final int PAGE_SIZE = 48;
+    /** Approved files: named by content, so they never change; shared caches and devices may keep them. */
+    static final String PUBLIC_CACHE = "public, max-age=31536000, immutable";
+    /** Pending and rejected files: staff only, kept in no cache (a shared office PC keeps nothing on disk). */
+    static final String PRIVATE_CACHE = "private, no-store";
     private static final List<String> META_FIELDS = List.of("title", "owner", "category", "tags", "validFrom",
             "validUntil", "displaySeconds", "approveNow");
     private static final List<String> SLIDE_FIELDS = List.of("slideTitle", "text", "background", "foreground",
@@ -120,6 +124,11 @@ public final class MediaRoutes implements Routes {
             if (m.contains("max") && (m.contains("size") || m.contains("length") || m.contains("exceed"))
                     || m.contains("too large") || m.contains("413")) {
                 return library.tooLarge();
+            }
+            // Jetty's multipart parser stops at a control byte in a part's headers ("invalid byte 0x00"); in
+            // practice that is the file name, and the person needs that reason, not "the upload was cut off".
+            if (m.contains("invalid byte")) {
+                return new ValidationException(List.of(Problem.of("file", "media.fileNameControls")));
             }
         }
         return new ValidationException(400, List.of(Problem.of("file", "media.uploadBroken")));
@@ -304,11 +313,14 @@ public final class MediaRoutes implements Routes {
         // Staff preview anything; a player gets only approved files its own screen's manifests name. Every
         // refusal is the same 404, so a player cannot learn which other files exist.
         boolean device = Access.user(ctx).isEmpty();
-        if (type == null || file == null || (device && !(library.approvedFile(sha)
+        boolean approved = library.approvedFile(sha);
+        if (type == null || file == null || (device && !(approved
                 && services.playerHub.manifests().mayFetch(Access.screenId(ctx), sha)))) {
             throw new ValidationException(404, List.of(Problem.of(null, "media.notFound")));
         }
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        // Only an approved file (one a device may be served) may sit in shared caches for good; a pending or
+        // rejected one is for signed-in staff only and must not outlive its decision in any cache.
+        ctx.header("Cache-Control", approved ? PUBLIC_CACHE : PRIVATE_CACHE);
         ctx.header("X-Content-Type-Options", "nosniff");
         FileResponse.write(ctx, file, type, "\"" + sha + "\"");
     }

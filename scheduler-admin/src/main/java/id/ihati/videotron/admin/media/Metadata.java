@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.media;
 
+import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -53,6 +54,8 @@ public record Metadata(String title, String owner, Category category, List<Strin
             p.add(Problem.of("title", "media.tooLong", 200));
         } else if (title.chars().anyMatch(Character::isISOControl)) {
             p.add(Problem.of("title", "media.controlChars"));
+        } else {
+            BidiControls.refuse("title", title, p);
         }
         String owner = blankToNull(f.get("owner"));
         if (owner == null) {
@@ -64,6 +67,8 @@ public record Metadata(String title, String owner, Category category, List<Strin
             p.add(Problem.of("owner", "media.tooLong", 200));
         } else if (owner.chars().anyMatch(Character::isISOControl)) {
             p.add(Problem.of("owner", "media.controlChars"));
+        } else {
+            BidiControls.refuse("owner", owner, p);
         }
         Category category = null;
         String c = blankToNull(f.get("category"));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import id.ihati.videotron.admin.ratelimit.SlidingWindow;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,6 +24,8 @@ public final class Pairing {
     /** Pairing starts allowed per address in {@link #RATE_WINDOW}: enough for a room of new players. */
     public static final int RATE_LIMIT = 20;
     public static final Duration RATE_WINDOW = Duration.ofMinutes(10);
+    /** Polls allowed per client address, counted across all nodes: a player polls every few seconds. */
+    public static final SlidingWindow POLL_LIMIT = new SlidingWindow("pairing-poll", 60, Duration.ofMinutes(1));
     /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read off an LED wall from across the street is typed right. */
     static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -95,6 +98,8 @@ public final class Pairing {
      * in clear; the conditional update makes a second collection (or a race of two) find nothing.
      */
     public Poll poll(String code, String secret) {
+        // Hashed before anything is looked up, so a wrong secret for a live code costs the same as an unknown code.
+        String secretHash = Tokens.sha256(secret == null ? "" : secret);
         String c = normalise(code).orElse(null);
         if (c == null) {
             return new Poll.Gone();
@@ -109,7 +114,7 @@ public final class Pairing {
                 return new Poll.Gone();
             }
             var r = row.get();
-            if (secret == null || !Tokens.same((String) r.get("secret_hash"), Tokens.sha256(secret))) {
+            if (secret == null || !Tokens.same((String) r.get("secret_hash"), secretHash)) {
                 return new Poll.WrongSecret();
             }
             if (r.get("collected_at") != null || !now.isBefore(instant(r.get("expires_at")))) {

@@ -67,14 +67,22 @@ public final class PlayerRoutes implements Routes {
                 "expiresAt", started.expiresAt()));
     }
 
+    /**
+     * Limited per client address across all nodes, and a wrong secret answers exactly as an unknown code does:
+     * guessing codes learns nothing about which are live.
+     */
     private void pollPairing(Context ctx) {
+        long wait = s.rateLimiter.acquire(Pairing.POLL_LIMIT, ctx.ip());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ValidationException(429, List.of(Problem.of(null, "pairing.pollRateLimited",
+                    Pairing.POLL_LIMIT.max(), wait)));
+        }
         Pairing.Poll poll = s.pairing.poll(ctx.pathParam("code"), ctx.header("X-Pairing-Secret"));
         if (poll instanceof Pairing.Poll.Paired p) {
             ctx.status(200).json(Map.of("status", "PAIRED", "screenId", p.screenId(), "deviceToken", p.deviceToken()));
         } else if (poll instanceof Pairing.Poll.Waiting) {
             ctx.status(202).json(Map.of("status", "WAITING"));
-        } else if (poll instanceof Pairing.Poll.WrongSecret) {
-            throw new ValidationException(403, List.of(Problem.of(null, "pairing.wrongSecret")));
         } else {
             throw new ValidationException(410, List.of(Problem.of("code", "pairing.gone")));
         }

@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.screen;
 
+import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -132,6 +133,8 @@ public record ScreenForm(Map<String, String> values) {
             problems.add(Problem.of("name", "screen.nameRequired"));
         } else if (name.length() > 200) {
             problems.add(Problem.of("name", "screen.tooLong", 200));
+        } else {
+            BidiControls.refuse("name", name, problems);
         }
         if (get("notes").length() > 2000) {
             problems.add(Problem.of("notes", "screen.tooLong", 2000));

@@ -195,7 +195,7 @@ class MediaApiTest {
     @Test
     void theFileEndpointServesRangesWithImmutableCachingAndTheRightType() throws Exception {
         JsonNode m = fx.uploaded(Role.HEALTH_EDITOR, "v.mp4", MediaFixtures.uniqueVideo("city-video-only.mp4"),
-                meta("Video kota", "HEALTH", ""));
+                withApprove(meta("Video kota", "HEALTH", ""))); // approved: only these are publicly cacheable
         String sha = m.get("file").get("sha256").asText();
         long size = m.get("file").get("size").asLong();
         WebClient c = fx.as(Role.REVIEWER);

@@ -96,10 +96,10 @@ class PairingTest {
 
     @ParameterizedTest(autoCloseArguments = false)
     @MethodSource("servers")
-    void aWrongOrMissingSecretIsForbiddenAndRevealsNothing(TestAdmin admin) throws Exception {
+    void aWrongOrMissingSecretIsAnsweredAsAnUnknownCode(TestAdmin admin) throws Exception {
         Started s = startPairing(admin);
-        assertThat(poll(admin, s.code(), "not-the-secret").statusCode()).isEqualTo(403);
-        assertThat(poll(admin, s.code(), null).statusCode()).isEqualTo(403);
+        assertThat(poll(admin, s.code(), "not-the-secret").statusCode()).isEqualTo(410);
+        assertThat(poll(admin, s.code(), null).statusCode()).isEqualTo(410);
         assertThat(poll(admin, "ZZZ-ZZZ", s.secret()).statusCode()).isEqualTo(410);
     }
 

@@ -116,6 +116,18 @@ class ScreenPagesTest {
     }
 
     @Test
+    void aScreenNameWithABidiOverrideIsRefusedOnTheNameField() {
+        var f = validForm("layar-bidi");
+        f.put("name", "Videotron \u202Enuru\u202C Simpang");
+        web.get("/screens/new");
+        var r = web.postForm("/screens", f);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(r.body()).select(".field-error[data-field=name]").text())
+                .startsWith("Berisi karakter pengatur arah teks yang tersembunyi");
+        assertThat(admin.services().screens.find("layar-bidi")).isEmpty();
+    }
+
+    @Test
     void aTakenIdIsRefused() {
         TestScreens.create(admin, TestScreens.profile("kembar"));
         web.get("/screens/new");

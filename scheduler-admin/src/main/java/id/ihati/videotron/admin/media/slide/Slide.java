@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.media.slide;
 
+import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
 import java.net.URI;
@@ -77,6 +78,8 @@ public record Slide(String title, String text, String background, String foregro
             p.add(Problem.of("title", "slide.titleTooLong", MAX_TITLE));
         } else if (hasControl(title, false)) {
             p.add(Problem.of("title", "slide.controlChars"));
+        } else {
+            BidiControls.refuse("title", title, p);
         }
         if (text != null && text.length() > MAX_TEXT) {
             p.add(Problem.of("text", "slide.textTooLong", MAX_TEXT));
