@@ -59,7 +59,7 @@ class PlayJournalTest {
         var readBack = new PlayRecord(r.playId(), r.screenId(), r.seq(), r.mediaId(), r.sourceId(), r.category(),
                 r.plannedStart().truncatedTo(micros), r.plannedEnd().truncatedTo(micros),
                 r.actualStart().truncatedTo(micros), r.actualEnd().truncatedTo(micros), r.completed(), r.error(),
-                r.prevHash(), r.hash());
+                r.prevHash(), r.hash(), r.signature());
         assertThat(ChainCheck.verify(List.of(readBack), PlayRecord.GENESIS, 1).problems()).isEmpty();
         journal.close();
     }
