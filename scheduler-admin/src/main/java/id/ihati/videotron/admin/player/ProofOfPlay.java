@@ -22,6 +22,8 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores proof-of-play batches: each play id once, the chain of each screen verified against the record
@@ -36,6 +38,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * records that now link to it, and each new head is kept in {@code play_anchor}.
  */
 public final class ProofOfPlay {
+    private static final Logger log = LoggerFactory.getLogger(ProofOfPlay.class);
     public static final int MAX_BATCH = 1000;
 
     /** The answer to a batch: the play ids stored (now or before) and what the checks found. */
@@ -86,41 +89,17 @@ public final class ProofOfPlay {
     private record Refused(PlayRecord record, String problem) {
     }
 
+    /** A batch sorted against what the server holds: records to store (by seq), records refused, the head. */
+    private record Sorted(List<PlayRecord> fresh, List<Refused> refused, Anchoring.Head head) {
+    }
+
     private Receipt storeChecked(String screenId, List<PlayRecord> batch, Optional<PublicKey> key) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             h.createQuery("SELECT id FROM screen WHERE id = :s FOR UPDATE").bind("s", screenId)
                     .mapTo(String.class).findOne();
-            Map<String, PlayRecord> stored = storedByPlayId(h, batch);
-            List<Refused> refused = new ArrayList<>();
-            List<PlayRecord> candidates = new ArrayList<>();
-            for (PlayRecord r : batch) {
-                PlayRecord earlier = stored.get(r.playId());
-                if (earlier == null) {
-                    candidates.add(r);
-                } else {
-                    Anchoring.resentRefusal(r, earlier).ifPresent(p -> refused.add(new Refused(r, p)));
-                }
-            }
-            candidates.sort(Comparator.comparingLong(PlayRecord::seq));
-            Anchoring.Head head = head(h, screenId);
-            List<PlayRecord> fresh = new ArrayList<>();
-            Set<Long> seqsTaken = new HashSet<>();
-            Map<Long, String[]> around = storedAround(h, screenId, candidates);
-            Map<Long, String> anchors = anchorsAt(h, screenId, candidates, head);
-            for (PlayRecord r : candidates) {
-                Anchoring.Neighbours n = new Anchoring.Neighbours(
-                        seqsTaken.contains(r.seq()) ? Optional.of("") : Optional.ofNullable(around.get(r.seq())).map(x -> x[0]),
-                        Optional.ofNullable(anchors.get(r.seq())),
-                        Optional.ofNullable(around.get(r.seq() + 1)).map(x -> x[1]));
-                Optional<String> why = Anchoring.refusal(r, key, n, head);
-                if (why.isPresent()) {
-                    refused.add(new Refused(r, why.get()));
-                } else {
-                    fresh.add(key.isPresent() ? r : r.withSignature(null));
-                    seqsTaken.add(r.seq());
-                }
-            }
+            Sorted sorted = sort(h, screenId, batch, key);
+            List<PlayRecord> fresh = sorted.fresh();
             List<String> problems = new ArrayList<>();
             if (!fresh.isEmpty()) {
                 Optional<PlayRecord> before = lastBefore(h, screenId, fresh.get(0).seq());
@@ -137,11 +116,11 @@ public final class ProofOfPlay {
                 if (key.isEmpty()) {
                     countUnsigned(h, screenId, fresh.size());
                 }
-                if (fresh.stream().anyMatch(r -> r.seq() == head.seq() + 1)) {
-                    advance(h, screenId, head, now);
+                if (fresh.stream().anyMatch(r -> r.seq() == sorted.head().seq() + 1)) {
+                    advance(h, screenId, sorted.head(), now);
                 }
             }
-            for (Refused r : refused) {
+            for (Refused r : sorted.refused()) {
                 problems.add(r.problem());
                 // The player sends a refused record again with every batch: keep it once.
                 if (h.createQuery("""
@@ -152,11 +131,57 @@ public final class ProofOfPlay {
                     problem(h, screenId, now, r.record().playId(), r.problem());
                 }
             }
+            if (!sorted.refused().isEmpty()) {
+                log.warn("screen {}: refused {} of {} proof-of-play records (contradicting acknowledged ones or "
+                        + "not signed with its player's key); kept as chain problems", screenId,
+                        sorted.refused().size(), batch.size());
+            }
             Set<String> refusedIds = new HashSet<>();
-            refused.forEach(r -> refusedIds.add(r.record().playId()));
+            sorted.refused().forEach(r -> refusedIds.add(r.record().playId()));
             return new Receipt(batch.stream().map(PlayRecord::playId).filter(id -> !refusedIds.contains(id)).toList(),
                     problems.isEmpty(), problems);
         });
+    }
+
+    /**
+     * Sorts a batch against the stored records and acknowledged heads: play ids stored before are acknowledged
+     * again when unchanged and refused otherwise; new records are stored unless {@link Anchoring#refusal}
+     * finds a reason (a second new record at one seq counts as contradicting the first).
+     */
+    private static Sorted sort(Handle h, String screenId, List<PlayRecord> batch, Optional<PublicKey> key) {
+        Map<String, PlayRecord> stored = storedByPlayId(h, batch);
+        List<Refused> refused = new ArrayList<>();
+        List<PlayRecord> candidates = new ArrayList<>();
+        for (PlayRecord r : batch) {
+            PlayRecord earlier = stored.get(r.playId());
+            if (earlier == null) {
+                candidates.add(r);
+            } else {
+                Anchoring.resentRefusal(r, earlier).ifPresent(p -> refused.add(new Refused(r, p)));
+            }
+        }
+        candidates.sort(Comparator.comparingLong(PlayRecord::seq));
+        Anchoring.Head head = head(h, screenId);
+        Map<Long, String[]> around = storedAround(h, screenId, candidates);
+        Map<Long, String> anchors = anchorsAt(h, screenId, candidates, head);
+        List<PlayRecord> fresh = new ArrayList<>();
+        Map<Long, String> taken = new HashMap<>();
+        for (PlayRecord r : candidates) {
+            Anchoring.Neighbours n = new Anchoring.Neighbours(
+                    Optional.ofNullable(taken.get(r.seq())).or(() -> Optional.ofNullable(around.get(r.seq()))
+                            .map(x -> x[0])),
+                    Optional.ofNullable(anchors.get(r.seq())),
+                    Optional.ofNullable(around.get(r.seq() + 1)).map(x -> x[1]));
+            Optional<String> why = Anchoring.refusal(r, key, n, head);
+            if (why.isPresent()) {
+                refused.add(new Refused(r, why.get()));
+            } else {
+                // A player without a key has no signature to check: none is kept.
+                fresh.add(key.isPresent() ? r : r.withSignature(null));
+                taken.put(r.seq(), String.valueOf(r.hash()));
+            }
+        }
+        return new Sorted(fresh, refused, head);
     }
 
     private static Map<String, PlayRecord> storedByPlayId(Handle h, List<PlayRecord> batch) {
