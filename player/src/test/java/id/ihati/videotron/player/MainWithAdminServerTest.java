@@ -17,6 +17,8 @@ import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.playlists.proof.ChainCheck;
 import id.ihati.videotron.playlists.proof.PlayRecord;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
+import java.security.PublicKey;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.FitMode;
@@ -111,6 +113,10 @@ class MainWithAdminServerTest {
         await(() -> Files.exists(token), "token stored", Duration.ofSeconds(15));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
         String tokenText = Files.readString(token);
+        // The device key made at pairing lies beside the token, as private; its public half is the server's.
+        Path key = data.resolve("device-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        PublicKey devicePublic = PlaySignatures.publicKey(Files.readAllLines(key).get(0)).orElseThrow();
         Instant tokenIssued = admin.services().deviceTokens.live(screenId).orElseThrow().createdAt();
 
         // 2. It downloads the plan's media and plays: the server sees it in heartbeats and proof of play.
@@ -167,6 +173,8 @@ class MainWithAdminServerTest {
         assertThat(Files.readString(secondLog)).contains("fails its SHA-256 check");
 
         assertThat(after.stream().map(PlayRecord::playId).distinct()).hasSize(after.size());
+        assertThat(after).as("every stored play signed with the device key").allMatch(r -> PlaySignatures.verify(r,
+                devicePublic));
         assertThat(after.stream().map(r -> r.plannedStart() + " " + r.mediaId()).distinct())
                 .as("no planned play twice").hasSize(after.size());
         assertThat(after).extracting(PlayRecord::seq)

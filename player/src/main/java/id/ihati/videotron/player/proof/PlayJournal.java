@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,6 +61,7 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
     private final Path dir;
     private final int segmentRecords;
     private final Supplier<String> playIds;
+    private final UnaryOperator<PlayRecord> signer;
     private final Map<String, ChainHead> heads = new HashMap<>();
     /** First index of each segment, to its file. */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
@@ -82,10 +84,11 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
     private record AckState(long upTo, Set<String> alsoAcked) {
     }
 
-    private PlayJournal(Path dir, int segmentRecords, Supplier<String> playIds) {
+    private PlayJournal(Path dir, int segmentRecords, Supplier<String> playIds, UnaryOperator<PlayRecord> signer) {
         this.dir = dir;
         this.segmentRecords = segmentRecords;
         this.playIds = playIds;
+        this.signer = signer;
     }
 
     /** Opens (or creates) the journal in {@code dir}, repairing a torn last line. */
@@ -94,10 +97,20 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
     }
 
     public static PlayJournal open(Path dir, int segmentRecords, Supplier<String> playIds) {
+        return open(dir, segmentRecords, playIds, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens (or creates) the journal; {@code signer} signs each new record before it is written (with the
+     * device key, {@code PlaySignatures.sign}), or returns it unsigned when the player has no key.
+     */
+    public static PlayJournal open(Path dir, int segmentRecords, Supplier<String> playIds,
+                                   UnaryOperator<PlayRecord> signer) {
         if (segmentRecords < 1) {
             throw new IllegalArgumentException("a segment holds at least one record, was " + segmentRecords);
         }
-        var journal = new PlayJournal(Objects.requireNonNull(dir, "dir"), segmentRecords, playIds);
+        var journal = new PlayJournal(Objects.requireNonNull(dir, "dir"), segmentRecords, playIds,
+                Objects.requireNonNull(signer, "signer"));
         try {
             journal.load();
         } catch (IOException e) {
@@ -211,10 +224,10 @@ public final class PlayJournal implements PlayReporter, AutoCloseable {
             // Milliseconds: the system clock has nanoseconds (and so has a filler play planned when a file
             // failed), but the server's databases keep microseconds at most, and a record read back with fewer
             // digits than were hashed would look altered.
-            record = PlayRecord.chained(playIds.get(), p.screenId(), head.seq() + 1, p.mediaId(), p.sourceId(),
-                    p.category(), millis(p.start()), millis(p.end()), millis(outcome.actualStart()),
+            record = signer.apply(PlayRecord.chained(playIds.get(), p.screenId(), head.seq() + 1, p.mediaId(),
+                    p.sourceId(), p.category(), millis(p.start()), millis(p.end()), millis(outcome.actualStart()),
                     millis(outcome.actualEnd()),
-                    outcome.completed(), shortened(outcome.error()), head.hash());
+                    outcome.completed(), shortened(outcome.error()), head.hash()));
             try {
                 write(record);
             } catch (IOException e) {

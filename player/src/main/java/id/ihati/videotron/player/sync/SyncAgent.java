@@ -3,6 +3,7 @@ package id.ihati.videotron.player.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.ihati.videotron.player.playback.NowPlaying;
 import id.ihati.videotron.player.proof.PlayJournal;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
 import id.ihati.videotron.player.proof.PlayReporter;
 import id.ihati.videotron.player.proof.ProofUploader;
 import id.ihati.videotron.player.sync.cache.CacheStats;
@@ -100,7 +101,10 @@ public final class SyncAgent implements AutoCloseable {
         api.onUnauthorized(this::tokenRejected);
         api.onReachableAgain(() -> scheduler.execute(this::serverAnswersAgain));
         this.tokens = new DeviceTokenStore(settings.dataDir());
-        this.journal = PlayJournal.open(settings.dataDir().resolve("proof"));
+        // Records are signed with the device key made at pairing (none for a player paired before keys).
+        this.journal = PlayJournal.open(settings.dataDir().resolve("proof"), PlayJournal.DEFAULT_SEGMENT_RECORDS,
+                () -> java.util.UUID.randomUUID().toString(),
+                r -> tokens.key().map(k -> PlaySignatures.sign(r, k.getPrivate())).orElse(r));
         this.cache = new MediaCache(settings.dataDir().resolve("media"), settings.cacheBudgetBytes(), clock,
                 scheduler, t.request());
         this.manifests = new ManifestSync(api, cache, settings.dataDir().resolve("manifest"), scheduler,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.ihati.videotron.player.sync.Json;
 import id.ihati.videotron.playlists.proof.ChainCheck;
 import id.ihati.videotron.playlists.proof.PlayRecord;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,9 +60,22 @@ class PlayJournalTest {
         var readBack = new PlayRecord(r.playId(), r.screenId(), r.seq(), r.mediaId(), r.sourceId(), r.category(),
                 r.plannedStart().truncatedTo(micros), r.plannedEnd().truncatedTo(micros),
                 r.actualStart().truncatedTo(micros), r.actualEnd().truncatedTo(micros), r.completed(), r.error(),
-                r.prevHash(), r.hash());
+                r.prevHash(), r.hash(), r.signature());
         assertThat(ChainCheck.verify(List.of(readBack), PlayRecord.GENESIS, 1).problems()).isEmpty();
         journal.close();
+    }
+
+    @Test
+    void withADeviceKeyEveryRecordIsSignedOnDiskAndStillChained() {
+        var key = PlaySignatures.generate();
+        try (PlayJournal journal = PlayJournal.open(dir, 100, playIds, r -> PlaySignatures.sign(r, key.getPrivate()))) {
+            report(journal, 0, 3);
+        }
+        try (PlayJournal reopened = open(100)) {
+            List<PlayRecord> onDisk = records(reopened.pending(10));
+            assertThat(onDisk).hasSize(3).allMatch(r -> PlaySignatures.verify(r, key.getPublic()));
+            assertThat(ChainCheck.verify(onDisk, PlayRecord.GENESIS, 1).problems()).isEmpty();
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import id.ihati.videotron.player.sync.pairing.PairingCode;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.proof.ChainCheck;
 import id.ihati.videotron.playlists.proof.PlayRecord;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
+import java.security.KeyPair;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import java.net.http.HttpClient;
@@ -112,11 +114,10 @@ class SyncWithAdminServerTest {
         Files.setPosixFilePermissions(data.resolve("device-token"), PosixFilePermissions.fromString("rw-------"));
     }
 
-    @Test
-    void pairsEndToEndStoresTheTokenPrivatelyAndFetchesTheScreensPlan() throws Exception {
-        String id = newScreen("pair");
+    /** A new agent that shows a pairing code, which the test ADMIN types on the screen's page; once paired. */
+    private SyncAgent pairedThroughTheScreenPage(String id, Duration poll) throws Exception {
         BlockingQueue<PairingCode> codes = new LinkedBlockingQueue<>();
-        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofSeconds(30)));
+        SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), poll));
         sync.onPairingCode(codes::add);
         sync.start();
 
@@ -128,6 +129,13 @@ class SyncWithAdminServerTest {
         assertThat(web.postForm("/screens/" + id + "/pair", Map.of("code", code.code())).statusCode()).isEqualTo(302);
 
         await(sync::paired, "paired");
+        return sync;
+    }
+
+    @Test
+    void pairsEndToEndStoresTheTokenPrivatelyAndFetchesTheScreensPlan() throws Exception {
+        String id = newScreen("pair");
+        SyncAgent sync = pairedThroughTheScreenPage(id, Duration.ofSeconds(30));
         Path token = data.resolve("device-token");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
         assertThat(Files.readString(token)).isNotBlank();
@@ -447,6 +455,76 @@ class SyncWithAdminServerTest {
         assertThat(data.resolve("retired-tokens").resolve(a)).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("retired-tokens")
                 .resolve(a)))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void pairingWritesTheDeviceKeyOwnerOnlyAndEveryPlayReachesTheServerSignedWithIt() throws Exception {
+        String id = newScreen("kunci");
+        SyncAgent sync = pairedThroughTheScreenPage(id, Duration.ofSeconds(1));
+
+        Path key = data.resolve("device-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        String publicKey = Files.readAllLines(key).get(0);
+        String serverKey = admin.services().jdbi.withHandle(h -> h.createQuery(
+                        "SELECT public_key FROM device_token WHERE screen_id = :s AND revoked_at IS NULL")
+                .bind("s", id).mapTo(String.class).one());
+        assertThat(serverKey).isEqualTo(publicKey);
+
+        await(() -> sync.contentSource().manifest().isPresent(), "plan");
+        report(sync, id, 0, 3);
+        await(() -> sync.unacknowledgedPlays() == 0, "uploaded");
+        var devicePublic = PlaySignatures.publicKey(publicKey).orElseThrow();
+        assertThat(storedPlays(id)).hasSize(3).allMatch(r -> PlaySignatures.verify(r, devicePublic));
+    }
+
+    @Test
+    void aJournalRewrittenOnDiskAfterAcknowledgementIsRefusedByTheServerAndTheAcknowledgedPlaysStay()
+            throws Exception {
+        String id = newScreen("tulis-ulang");
+        KeyPair key = PlaySignatures.generate();
+        Files.writeString(data.resolve("device-token"), TestScreens.pair(admin, id,
+                PlaySignatures.encode(key.getPublic())));
+        Files.setPosixFilePermissions(data.resolve("device-token"), PosixFilePermissions.fromString("rw-------"));
+        new id.ihati.videotron.player.sync.pairing.DeviceTokenStore(data).saveKey(key);
+        SyncAgent first = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofSeconds(1)));
+        first.start();
+        await(() -> first.contentSource().manifest().isPresent(), "plan");
+        report(first, id, 0, 3);
+        await(() -> first.unacknowledgedPlays() == 0, "uploaded");
+        first.close();
+        List<PlayRecord> acknowledged = storedPlays(id);
+
+        // Someone with the player's disk (and so its key) rewrites play 2 as cut short, re-chains play 3 on
+        // it, re-signs both and makes the journal forget they were acknowledged.
+        Path segment;
+        try (var files = Files.list(data.resolve("proof"))) {
+            segment = files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        var json = Json.mapper();
+        List<String> lines = Files.readAllLines(segment);
+        List<String> rewritten = new java.util.ArrayList<>(List.of(lines.get(0)));
+        String prev = json.readValue(lines.get(0), PlayRecord.class).hash();
+        for (String line : lines.subList(1, 3)) {
+            PlayRecord r = json.readValue(line, PlayRecord.class);
+            PlayRecord again = PlayRecord.chained(r.playId(), r.screenId(), r.seq(), r.mediaId(), r.sourceId(),
+                    r.category(), r.plannedStart(), r.plannedEnd(), r.actualStart(),
+                    r.seq() == 2 ? r.actualStart().plusSeconds(3) : r.actualEnd(), r.seq() != 2,
+                    r.seq() == 2 ? "dipotong" : null, prev);
+            rewritten.add(json.writeValueAsString(PlaySignatures.sign(again, key.getPrivate())));
+            prev = again.hash();
+        }
+        Files.write(segment, rewritten);
+        Files.writeString(data.resolve("proof").resolve("acked.json"), "{\"upTo\":0,\"alsoAcked\":[]}");
+
+        SyncAgent second = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofSeconds(1)));
+        second.start();
+        var proof = new id.ihati.videotron.admin.player.ProofOfPlay(admin.services().jdbi, admin.services().clock);
+        await(() -> proof.problems(id, 10).size() >= 2, "the server's verdict on the rewritten plays");
+        assertThat(proof.problems(id, 10)).allMatch(p -> p.contains("differs from the acknowledged record; refused"));
+        assertThat(storedPlays(id)).isEqualTo(acknowledged);
+        assertThat(storedPlays(id).get(1).completed()).isTrue();
+        // The rewritten plays stay on the player, unacknowledged (nothing is lost, nothing is overwritten).
+        await(() -> second.unacknowledgedPlays() == 2, "play 1 acknowledged again, 2 and 3 kept");
     }
 
     private static void report(SyncAgent sync, String screenId, int from, int count) {

@@ -1,5 +1,6 @@
 package id.ihati.videotron.playlists.proof;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import id.ihati.videotron.playlists.schedule.Category;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param actualEnd {@code null} only while the play is still running; journalled records always have it
  * @param completed true when it played to its planned end; false when cut short, skipped or failed
  * @param error     why it did not complete, or {@code null}
+ * @param signature the player's Ed25519 signature of {@link #hash} ({@link PlaySignatures}), base64; {@code null}
+ *                  from a player paired without a device key. Not part of the hash: signing never changes the chain.
  */
 public record PlayRecord(
         String playId,
@@ -33,7 +36,9 @@ public record PlayRecord(
         boolean completed,
         String error,
         String prevHash,
-        String hash) {
+        String hash,
+        // Left out when null, so an unsigned record reads the same to a server that predates signatures.
+        @JsonInclude(JsonInclude.Include.NON_NULL) String signature) {
 
     /** The previous hash of a screen's first record. */
     public static final String GENESIS = "0".repeat(64);
@@ -56,12 +61,23 @@ public record PlayRecord(
                                      Instant actualStart, Instant actualEnd, boolean completed, String error,
                                      String prevHash) {
         var unsigned = new PlayRecord(playId, screenId, seq, mediaId, sourceId, category, plannedStart,
-                plannedEnd, actualStart, actualEnd, completed, error, prevHash, null);
-        return new PlayRecord(playId, screenId, seq, mediaId, sourceId, category, plannedStart, plannedEnd,
-                actualStart, actualEnd, completed, error, prevHash, unsigned.computeHash());
+                plannedEnd, actualStart, actualEnd, completed, error, prevHash, null, null);
+        return unsigned.withHash(unsigned.computeHash());
     }
 
-    /** SHA-256 over every field but {@code hash}, in a fixed text form; hex. */
+    /** This record with another hash (and no signature: a signature is of one hash). */
+    public PlayRecord withHash(String newHash) {
+        return new PlayRecord(playId, screenId, seq, mediaId, sourceId, category, plannedStart, plannedEnd,
+                actualStart, actualEnd, completed, error, prevHash, newHash, null);
+    }
+
+    /** This record carrying {@code newSignature} (base64), or unsigned with {@code null}. */
+    public PlayRecord withSignature(String newSignature) {
+        return new PlayRecord(playId, screenId, seq, mediaId, sourceId, category, plannedStart, plannedEnd,
+                actualStart, actualEnd, completed, error, prevHash, hash, newSignature);
+    }
+
+    /** SHA-256 over every field but {@code hash} and {@code signature}, in a fixed text form; hex. */
     public String computeHash() {
         String canonical = String.join("\u001f",
                 playId, screenId, Long.toString(seq), mediaId, String.valueOf(sourceId), category.name(),

@@ -44,7 +44,7 @@ class ChainCheckTest {
         var r = records.get(1);
         records.set(1, new PlayRecord(r.playId(), r.screenId(), r.seq(), "other-media", r.sourceId(), r.category(),
                 r.plannedStart(), r.plannedEnd(), r.actualStart(), r.actualEnd(), r.completed(), r.error(),
-                r.prevHash(), r.hash()));
+                r.prevHash(), r.hash(), null));
         assertThat(ChainCheck.verify(records, PlayRecord.GENESIS, 1).problems())
                 .containsExactly("record seq 2 was altered (hash mismatch)");
     }

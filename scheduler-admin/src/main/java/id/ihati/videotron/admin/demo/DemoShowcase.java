@@ -7,6 +7,7 @@ import id.ihati.videotron.admin.media.MediaItem;
 import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.media.Metadata;
 import id.ihati.videotron.admin.media.slide.Slide;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Filler;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -127,15 +129,26 @@ final class DemoShowcase implements DemoStep {
         });
     }
 
-    /** The local player's token, left beside the admin data for bin/run-demo to hand over (owner-only). */
+    /**
+     * The local player's token and device key (as a pairing would make them: its plays go signed), left beside
+     * the admin data for bin/run-demo to hand over (owner-only). The key file has the player's
+     * {@code device-key} format: public key, then private key, base64, one a line.
+     */
     private static void issueLocalPlayerToken(Services s) {
-        String token = s.jdbi.inTransaction(h -> s.deviceTokens.issue(h, LOCAL_SCREEN, "localhost", "system"));
-        Path file = s.config.dataDir().resolve("demo-player-token");
+        KeyPair key = PlaySignatures.generate();
+        String token = s.jdbi.inTransaction(h -> s.deviceTokens.issue(h, LOCAL_SCREEN, "localhost", "system",
+                PlaySignatures.encode(key.getPublic())));
+        writeOwnerOnly(s.config.dataDir().resolve("demo-player-key"),
+                PlaySignatures.encode(key.getPublic()) + "\n" + PlaySignatures.encode(key.getPrivate()) + "\n");
+        writeOwnerOnly(s.config.dataDir().resolve("demo-player-token"), token);
+    }
+
+    private static void writeOwnerOnly(Path file, String text) {
         try {
-            Path tmp = Files.createTempFile(s.config.dataDir(), "token", ".tmp",
+            Path tmp = Files.createTempFile(file.getParent(), "secret", ".tmp",
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, token);
+            Files.writeString(tmp, text);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

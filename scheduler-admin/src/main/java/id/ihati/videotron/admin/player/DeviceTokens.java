@@ -71,14 +71,32 @@ public final class DeviceTokens implements DeviceAuthenticator {
      * screen has one player). Returns the token: the only time it exists outside the player.
      */
     public String issue(Handle h, String screenId, String hostname, String actor) {
+        return issue(h, screenId, hostname, actor, null);
+    }
+
+    /**
+     * Like {@link #issue(Handle, String, String, String)}, for a player that made the Ed25519 key pair whose
+     * public half is {@code publicKey} (base64, null for none): records uploaded under this token must be
+     * signed with it.
+     */
+    public String issue(Handle h, String screenId, String hostname, String actor, String publicKey) {
         revoke(h, screenId, actor);
         String token = Tokens.random();
         h.createUpdate("""
-                        INSERT INTO device_token (token_hash, screen_id, hostname, created_at, created_by)
-                        VALUES (:hash, :screen, :host, :now, :by)""")
+                        INSERT INTO device_token (token_hash, screen_id, hostname, created_at, created_by, public_key)
+                        VALUES (:hash, :screen, :host, :now, :by, :key)""")
                 .bind("hash", Tokens.sha256(token)).bind("screen", screenId).bind("host", hostname)
-                .bind("now", Timestamp.from(clock.instant())).bind("by", actor).execute();
+                .bind("now", Timestamp.from(clock.instant())).bind("by", actor).bind("key", publicKey).execute();
         return token;
+    }
+
+    /** The public key the token's player was paired with (a live or revoked token); empty: paired without one. */
+    public Optional<String> publicKey(String bearerToken) {
+        if (bearerToken == null || bearerToken.isEmpty() || bearerToken.length() > 200) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT public_key FROM device_token WHERE token_hash = :h")
+                .bind("h", Tokens.sha256(bearerToken)).mapTo(String.class).findOne());
     }
 
     /** Revokes the screen's live tokens inside the caller's transaction; call {@link #forget} after commit. */

@@ -4,6 +4,7 @@ import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.Tokens;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -61,8 +62,20 @@ public final class Pairing {
         this.audit = audit;
     }
 
-    /** A new code for a player; refused with 429 when this address asked too often. */
+    /** A new code for a player paired without a device key; refused with 429 when this address asked too often. */
     public Started start(String hostname, String playerVersion, String remoteAddr) {
+        return start(hostname, playerVersion, remoteAddr, null);
+    }
+
+    /**
+     * A new code for a player that will sign its records with the Ed25519 key whose public half is
+     * {@code publicKey} (base64; null: none, its records are accepted unsigned); 422 on field "publicKey" when
+     * it is not such a key, 429 when this address asked too often.
+     */
+    public Started start(String hostname, String playerVersion, String remoteAddr, String publicKey) {
+        if (publicKey != null && PlaySignatures.publicKey(publicKey).isEmpty()) {
+            throw ValidationException.of("publicKey", "pairing.badPublicKey");
+        }
         Instant now = clock.instant();
         String secret = Tokens.random();
         return jdbi.inTransaction(h -> {
@@ -84,11 +97,12 @@ public final class Pairing {
             Instant expires = now.plus(CODE_LIFETIME);
             h.createUpdate("""
                             INSERT INTO pairing_request (code, secret_hash, hostname, player_version, remote_addr,
-                                                         created_at, expires_at)
-                            VALUES (:code, :secret, :host, :version, :addr, :now, :expires)""")
+                                                         created_at, expires_at, public_key)
+                            VALUES (:code, :secret, :host, :version, :addr, :now, :expires, :key)""")
                     .bind("code", code).bind("secret", Tokens.sha256(secret)).bind("host", clip(hostname, 200))
                     .bind("version", clip(playerVersion, 64)).bind("addr", remoteAddr)
-                    .bind("now", Timestamp.from(now)).bind("expires", Timestamp.from(expires)).execute();
+                    .bind("now", Timestamp.from(now)).bind("expires", Timestamp.from(expires))
+                    .bind("key", publicKey == null ? null : publicKey.strip()).execute();
             return new Started(code, secret, expires);
         });
     }
@@ -107,7 +121,7 @@ public final class Pairing {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             var row = h.createQuery("""
-                            SELECT secret_hash, expires_at, screen_id, claimed_by, hostname, collected_at
+                            SELECT secret_hash, expires_at, screen_id, claimed_by, hostname, collected_at, public_key
                             FROM pairing_request WHERE code = :c""").bind("c", c)
                     .mapToMap().findOne();
             if (row.isEmpty()) {
@@ -131,7 +145,7 @@ public final class Pairing {
                 return new Poll.Gone();
             }
             String claimedBy = (String) r.get("claimed_by");
-            String token = tokens.issue(h, screen, (String) r.get("hostname"), claimedBy);
+            String token = tokens.issue(h, screen, (String) r.get("hostname"), claimedBy, (String) r.get("public_key"));
             audit.record(h, "device:" + screen, "DEVICE_PAIRED", "screen", screen,
                     "code " + c + ", claimed by " + claimedBy);
             return new Poll.Paired(screen, token);

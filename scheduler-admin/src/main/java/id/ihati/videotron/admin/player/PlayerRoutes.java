@@ -36,8 +36,8 @@ public final class PlayerRoutes implements Routes {
         }
     }
 
-    /** The body of a pairing start. */
-    public record PairingStart(String hostname, String playerVersion) {
+    /** The body of a pairing start; {@code publicKey}: the player's Ed25519 device key (base64 X.509). */
+    public record PairingStart(String hostname, String playerVersion, String publicKey) {
     }
 
     public PlayerRoutes(Services services) {
@@ -61,8 +61,8 @@ public final class PlayerRoutes implements Routes {
     }
 
     private void startPairing(Context ctx) {
-        PairingStart body = ctx.body().isBlank() ? new PairingStart(null, null) : read(ctx, PairingStart.class);
-        var started = s.pairing.start(body.hostname(), body.playerVersion(), ctx.ip());
+        PairingStart body = ctx.body().isBlank() ? new PairingStart(null, null, null) : read(ctx, PairingStart.class);
+        var started = s.pairing.start(body.hostname(), body.playerVersion(), ctx.ip(), body.publicKey());
         ctx.status(201).json(Map.of("code", started.code(), "secret", started.secret(),
                 "expiresAt", started.expiresAt()));
     }
@@ -147,7 +147,9 @@ public final class PlayerRoutes implements Routes {
 
     private void plays(Context ctx) {
         PlayBatch batch = read(ctx, PlayBatch.class);
-        var receipt = plays.store(Access.screenId(ctx), batch.records(), Access.revokedAt(ctx).orElse(null));
+        // The key of the token in hand (a revoked one too): the records it delivers were signed with it.
+        String key = s.deviceTokens.publicKey(ctx.header("Authorization").substring(7).trim()).orElse(null);
+        var receipt = plays.store(Access.screenId(ctx), batch.records(), Access.revokedAt(ctx).orElse(null), key);
         var body = new LinkedHashMap<String, Object>();
         body.put("acknowledged", receipt.acknowledged());
         body.put("chainIntact", receipt.chainIntact());

@@ -96,6 +96,11 @@ class DemoShowcaseTest {
         long all = plays.stream().mapToLong(p -> Duration.between(p.start(), p.end()).toSeconds()).sum();
         assertThat(health * 100 / all).as("health share of the demo screen").isGreaterThanOrEqualTo(40);
         assertThat(plays).anyMatch(p -> p.category() == Category.CITY);
+
+        // Beside the token, the key the local player signs its plays with; the server knows its public half.
+        Path keyFile = demo.dataDir().resolve("demo-player-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(demo.services().deviceTokens.publicKey(token)).hasValue(Files.readAllLines(keyFile).get(0));
     }
 
     @Test

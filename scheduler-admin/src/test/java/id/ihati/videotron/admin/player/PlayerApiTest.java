@@ -225,7 +225,7 @@ class PlayerApiTest {
         // someone shortened the play after it was signed
         records.set(2, new PlayRecord(r.playId(), r.screenId(), r.seq(), r.mediaId(), r.sourceId(), r.category(),
                 r.plannedStart(), r.plannedEnd(), r.actualStart(), r.actualEnd(), false, r.error(), r.prevHash(),
-                r.hash()));
+                r.hash(), null));
         var answer = JSON.readTree(player.postJson("/api/v1/player/plays", batch(records)).body());
         assertThat(answer.get("chainIntact").asBoolean()).isFalse();
         assertThat(answer.get("problems").toString()).contains("seq 3 was altered");

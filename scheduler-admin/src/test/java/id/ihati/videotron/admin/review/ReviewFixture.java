@@ -182,7 +182,7 @@ public final class ReviewFixture {
                 PlayRecord t = own.get(10);
                 own.set(10, new PlayRecord(t.playId(), t.screenId(), t.seq(), t.mediaId(), t.sourceId(), t.category(),
                         t.plannedStart(), t.plannedEnd(), t.actualStart(), t.actualEnd().plusSeconds(5), t.completed(),
-                        t.error(), t.prevHash(), t.hash()));
+                        t.error(), t.prevHash(), t.hash(), null));
             }
             ChainCheck check = ChainCheck.verify(own, PlayRecord.GENESIS, 1);
             chains.put(s.id(), new ChainStatus(check.intact(), check.problems()));

@@ -66,10 +66,20 @@ public final class TestScreens {
 
     /** Pairs a new player with an existing screen (unpairing its previous one); returns the device token. */
     public static String pair(TestAdmin admin, String screenId) {
+        return pair(admin, screenId, null);
+    }
+
+    /**
+     * Pairs a new player that made a device key pair ({@code publicKey}: its public half, base64; null for a
+     * player without one) with an existing screen; returns the device token.
+     */
+    public static String pair(TestAdmin admin, String screenId, String publicKey) {
         HttpClient http = HttpClient.newHttpClient();
+        String body = "{\"hostname\":\"uji-pc\",\"playerVersion\":\"0.1.0\""
+                + (publicKey == null ? "" : ",\"publicKey\":\"" + publicKey + "\"") + "}";
         JsonNode started = json(send(http, HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/api/v1/pairing"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"hostname\":\"uji-pc\",\"playerVersion\":\"0.1.0\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), 201));
         String code = started.get("code").asText();
         WebClient web = adminClient(admin);

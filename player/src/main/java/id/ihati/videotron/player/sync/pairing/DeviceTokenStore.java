@@ -1,6 +1,7 @@
 package id.ihati.videotron.player.sync.pairing;
 
 import id.ihati.videotron.player.sync.AtomicFiles;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +23,11 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The device token in {@code <data>/device-token}, readable and writable by the player's user only (600). */
+/**
+ * The device token in {@code <data>/device-token} and the device key beside it in {@code <data>/device-key}
+ * (its Ed25519 key pair, made at pairing, with which the player signs its play records), both readable and
+ * writable by the player's user only (600).
+ */
 public final class DeviceTokenStore {
     private static final Logger log = LoggerFactory.getLogger(DeviceTokenStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -26,11 +35,80 @@ public final class DeviceTokenStore {
     private static final Pattern SCREEN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Path file;
+    private final Path keyFile;
     private final Path retiredDir;
+    /** The device key as last read or saved; null until first asked for. */
+    private volatile Optional<KeyPair> key;
 
     public DeviceTokenStore(Path dataDir) {
         this.file = Objects.requireNonNull(dataDir, "dataDir").resolve("device-token");
+        this.keyFile = dataDir.resolve("device-key");
         this.retiredDir = dataDir.resolve("retired-tokens");
+    }
+
+    public Path keyFile() {
+        return keyFile;
+    }
+
+    /**
+     * The device key, or empty for a player paired before device keys (or not paired): its records go
+     * unsigned. A key file that cannot be read is an error, not an empty key: records signed by nobody would
+     * be refused by the server that knows the key.
+     */
+    public Optional<KeyPair> key() {
+        Optional<KeyPair> k = key;
+        if (k == null) {
+            k = readKey();
+            key = k;
+        }
+        return k;
+    }
+
+    private Optional<KeyPair> readKey() {
+        try {
+            if (!Files.exists(keyFile)) {
+                return Optional.empty();
+            }
+            ownerOnly(keyFile);
+            List<String> lines = Files.readAllLines(keyFile, StandardCharsets.US_ASCII);
+            var pub = lines.size() == 2 ? PlaySignatures.publicKey(lines.get(0)) : Optional.<PublicKey>empty();
+            var priv = lines.size() == 2 ? PlaySignatures.privateKey(lines.get(1)) : Optional.<PrivateKey>empty();
+            if (pub.isEmpty() || priv.isEmpty()) {
+                throw new IOException("not an Ed25519 key pair (public and private key, base64, one a line)");
+            }
+            return Optional.of(new KeyPair(pub.get(), priv.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the device key " + keyFile, e);
+        }
+    }
+
+    /** Stores the device key atomically, in a file created with permissions 600 before the key is written. */
+    public void saveKey(KeyPair pair) {
+        String text = PlaySignatures.encode(pair.getPublic()) + "\n" + PlaySignatures.encode(pair.getPrivate()) + "\n";
+        try {
+            AtomicFiles.writeSecret(keyFile, text.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the device key in " + keyFile, e);
+        }
+        key = Optional.of(pair);
+    }
+
+    /** Forgets the device key: the player was paired again without one (a server that does not know keys). */
+    public void deleteKey() {
+        try {
+            Files.deleteIfExists(keyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the device key " + keyFile, e);
+        }
+        key = Optional.empty();
+    }
+
+    private static void ownerOnly(Path p) throws IOException {
+        if (!Files.getPosixFilePermissions(p).equals(OWNER_ONLY)) {
+            log.warn("{} had permissions {}; setting them to 600", p,
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+            Files.setPosixFilePermissions(p, OWNER_ONLY);
+        }
     }
 
     public Path file() {
@@ -43,11 +121,7 @@ public final class DeviceTokenStore {
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
-            if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-                log.warn("device token file {} had permissions {}; setting them to 600", file,
-                        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
-            }
+            ownerOnly(file);
             String token = Files.readString(file, StandardCharsets.UTF_8).trim();
             return token.isEmpty() ? Optional.empty() : Optional.of(token);
         } catch (IOException e) {

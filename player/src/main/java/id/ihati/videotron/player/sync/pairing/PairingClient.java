@@ -5,14 +5,17 @@ import id.ihati.videotron.player.sync.Backoff;
 import id.ihati.videotron.player.sync.Json;
 import id.ihati.videotron.player.sync.ServerApi;
 import id.ihati.videotron.player.sync.ServerException;
+import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * Pairs the player: {@code POST /api/v1/pairing} for a code, hands it to the display, polls
  * {@code GET /api/v1/pairing/{code}} until PAIRED, asks for a fresh code when one expires, stores the token.
  * Network errors are retried with backoff; it never gives up.
+ *
+ * <p>Each pairing makes a new device key pair: the public key goes with the request, the pair is stored
+ * beside the token once paired, and the journal signs every play record with it. A server older than device
+ * keys refuses the unknown field ({@code 400} naming {@code publicKey}): the player then pairs without a key
+ * and its records go unsigned, as before.
  */
 public final class PairingClient {
     private static final Logger log = LoggerFactory.getLogger(PairingClient.class);
@@ -43,6 +51,8 @@ public final class PairingClient {
     private Consumer<PairingCode> codeListener = code -> { };
     private PairingCode code;
     private String secret;
+    /** The key pair this pairing offers; null once the server turned keys down. */
+    private KeyPair key = PlaySignatures.generate();
     private ScheduledFuture<?> next;
     private boolean cancelled;
 
@@ -99,11 +109,25 @@ public final class PairingClient {
     }
 
     private Duration requestCode() throws IOException, InterruptedException {
+        Map<String, String> body = new HashMap<>(identity);
+        if (key != null) {
+            body.put("publicKey", PlaySignatures.encode(key.getPublic()));
+        }
         HttpRequest request = api.anonymousRequest("/api/v1/pairing")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(identity)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
                 .build();
-        JsonNode answer = ServerApi.parse(api.send("pairing request", request, 201, 200));
+        JsonNode answer;
+        try {
+            answer = ServerApi.parse(api.send("pairing request", request, 201, 200));
+        } catch (ServerException e) {
+            if (key != null && e.status() == 400 && e.getMessage().contains("publicKey")) {
+                log.warn("pairing: the server does not know device keys; pairing without one (plays go unsigned)");
+                key = null;
+                return requestCode();
+            }
+            throw e;
+        }
         String newCode = answer.path("code").asText(null);
         String newSecret = answer.path("secret").asText(null);
         String expires = answer.path("expiresAt").asText(null);
@@ -132,6 +156,12 @@ public final class PairingClient {
                 String deviceToken = answer.path("deviceToken").asText(null);
                 if (!"PAIRED".equals(answer.path("status").asText()) || deviceToken == null) {
                     throw new IOException("unexpected pairing answer: " + answer);
+                }
+                // The key first: a token without its key would make records the server refuses.
+                if (key != null) {
+                    store.saveKey(key);
+                } else {
+                    store.deleteKey();
                 }
                 store.save(deviceToken);
                 log.info("pairing: paired as screen {}", answer.path("screenId").asText("?"));

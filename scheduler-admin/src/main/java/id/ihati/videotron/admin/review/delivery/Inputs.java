@@ -87,12 +87,38 @@ public final class Inputs {
         }
     }
 
-    /** What the server found when it verified a screen's proof-of-play chain. */
-    public record ChainStatus(boolean intact, List<String> problems) {
+    /**
+     * What the server found when it verified a screen's proof-of-play chain.
+     *
+     * @param headSeq    seq of the last head the server acknowledged (0: none yet)
+     * @param unanchored how many stored records come after that head (behind a gap or a broken link)
+     * @param unsigned   how many stored records carry no verified signature (a player paired without a key)
+     */
+    public record ChainStatus(boolean intact, List<String> problems, long headSeq, long unanchored, long unsigned) {
         public ChainStatus {
             problems = problems == null ? List.of() : List.copyOf(problems);
         }
 
+        public ChainStatus(boolean intact, List<String> problems) {
+            this(intact, problems, 0, 0, 0);
+        }
+
         public static final ChainStatus UNKNOWN = new ChainStatus(true, List.of());
+
+        /**
+         * The marks a person reads beside the chain's verdict, in {@code locale}: records after the last
+         * acknowledged head, records without a signature.
+         */
+        public List<String> marks(java.util.Locale locale) {
+            List<String> marks = new java.util.ArrayList<>();
+            if (unanchored > 0) {
+                marks.add(id.ihati.videotron.admin.web.Messages.get(locale, "review.chain.unanchored", unanchored,
+                        headSeq));
+            }
+            if (unsigned > 0) {
+                marks.add(id.ihati.videotron.admin.web.Messages.get(locale, "review.chain.unsigned", unsigned));
+            }
+            return marks;
+        }
     }
 }

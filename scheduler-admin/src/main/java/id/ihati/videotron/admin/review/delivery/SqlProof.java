@@ -27,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
  * run after midnight, and any day the rollup has not covered from {@code play_record} with GROUP BY.
  * Offline intervals are the OFFLINE incidents, from the last heartbeat before each (not from when it was
  * detected, three heartbeats later) until it closed; a screen's chain is intact for a period when no chain problem
- * was found for a record of that period.
+ * was found for a record of that period. With the chain come its marks: how many records lie after the screen's
+ * last acknowledged head ({@code play_anchor}) and how many are unsigned ({@code play_unsigned}).
  */
 public final class SqlProof implements ReviewSources.Proof {
     private final Jdbi jdbi;
@@ -192,10 +193,31 @@ public final class SqlProof implements ReviewSources.Proof {
                 .bindList("ids", List.copyOf(screenIds))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> problems.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        Map<String, Long> heads = new HashMap<>();
+        Map<String, Long> unanchored = new HashMap<>();
+        Map<String, Long> unsigned = new HashMap<>();
+        jdbi.useHandle(h -> {
+            h.createQuery("SELECT screen_id, MAX(seq) FROM play_anchor WHERE screen_id IN (<ids>) GROUP BY screen_id")
+                    .bindList("ids", List.copyOf(screenIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> heads.put(e.getKey(), e.getValue()));
+            // Records after the screen's last acknowledged head: normally none, read from the (screen, seq) index.
+            h.createQuery("""
+                            SELECT p.screen_id, COUNT(*) FROM play_record p
+                            LEFT JOIN (SELECT screen_id, MAX(seq) AS top FROM play_anchor WHERE screen_id IN (<ids>)
+                                       GROUP BY screen_id) a ON a.screen_id = p.screen_id
+                            WHERE p.screen_id IN (<ids>) AND p.seq > COALESCE(a.top, 0) GROUP BY p.screen_id""")
+                    .bindList("ids", List.copyOf(screenIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> unanchored.put(e.getKey(), e.getValue()));
+            h.createQuery("SELECT screen_id, records FROM play_unsigned WHERE screen_id IN (<ids>)")
+                    .bindList("ids", List.copyOf(screenIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> unsigned.put(e.getKey(), e.getValue()));
+        });
         var out = new HashMap<String, ChainStatus>();
         for (String id : screenIds) {
             List<String> p = problems.getOrDefault(id, List.of());
-            out.put(id, new ChainStatus(p.isEmpty(), p));
+            out.put(id, new ChainStatus(p.isEmpty(), p, heads.getOrDefault(id, 0L), unanchored.getOrDefault(id, 0L),
+                    unsigned.getOrDefault(id, 0L)));
         }
         return out;
     }

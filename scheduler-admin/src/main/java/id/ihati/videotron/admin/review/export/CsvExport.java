@@ -1,6 +1,7 @@
 package id.ihati.videotron.admin.review.export;
 
 import id.ihati.videotron.admin.review.delivery.DeliveryReport;
+import id.ihati.videotron.admin.review.delivery.Inputs.ChainStatus;
 import id.ihati.videotron.admin.review.delivery.DeliveryReport.Row;
 import id.ihati.videotron.admin.review.delivery.DeliveryReport.ScreenTotal;
 import id.ihati.videotron.admin.review.delivery.ShortfallReason;
@@ -34,10 +35,12 @@ public final class CsvExport {
             header.add(t(locale, "review.reason." + r.name()));
         }
         header.add(t(locale, "review.col.chainIntact"));
+        header.add(t(locale, "review.col.unanchored"));
+        header.add(t(locale, "review.col.unsigned"));
         line(sb, header);
-        Map<String, Boolean> intact = new HashMap<>();
+        Map<String, ChainStatus> chains = new HashMap<>();
         for (ScreenTotal s : report.screens()) {
-            intact.put(s.screenId(), s.chain().intact());
+            chains.put(s.screenId(), s.chain());
         }
         for (Row r : report.rows()) {
             Tally t = r.tally();
@@ -49,7 +52,10 @@ public final class CsvExport {
             for (ShortfallReason reason : ShortfallReason.values()) {
                 cells.add(Long.toString(t.lost(reason)));
             }
-            cells.add(Boolean.toString(intact.getOrDefault(r.screenId(), true)));
+            ChainStatus chain = chains.getOrDefault(r.screenId(), ChainStatus.UNKNOWN);
+            cells.add(Boolean.toString(chain.intact()));
+            cells.add(Long.toString(chain.unanchored()));
+            cells.add(Long.toString(chain.unsigned()));
             line(sb, cells);
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -115,9 +116,10 @@ public final class PdfExport {
                 st.addCell(num(s.tally().delivered()));
                 st.addCell(right(nf.format(s.tally().deliveryPercent())));
                 st.addCell(right(nf.format(s.offlineSeconds() / 3600.0)));
-                st.addCell(s.chain().intact() ? cell(t(locale, "review.chain.intact"), TD)
+                String marks = s.chain().marks(locale).stream().map(m -> "\n" + m).collect(Collectors.joining());
+                st.addCell(s.chain().intact() ? cell(t(locale, "review.chain.intact") + marks, TD)
                         : cell(t(locale, "review.chain.broken") + ": " + String.join("; ",
-                        s.chain().problems().subList(0, Math.min(3, s.chain().problems().size()))), BAD));
+                        s.chain().problems().subList(0, Math.min(3, s.chain().problems().size()))) + marks, BAD));
             }
             doc.add(st);
 

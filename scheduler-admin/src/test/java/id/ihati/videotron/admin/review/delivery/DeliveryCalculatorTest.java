@@ -108,7 +108,7 @@ public class DeliveryCalculatorTest {
         PlayRecord t = records.get(i);
         records.set(i, new PlayRecord(t.playId(), t.screenId(), t.seq(), "m-other", t.sourceId(), t.category(),
                 t.plannedStart(), t.plannedEnd(), t.actualStart(), t.actualEnd(), t.completed(), t.error(),
-                t.prevHash(), t.hash()));
+                t.prevHash(), t.hash(), null));
         return records;
     }
 
