@@ -72,8 +72,7 @@ public final class Dashboard {
             return i;
         }
         return s.mediaCatalog.summary(i.subject())
-                .map(m -> new Incident(i.id(), i.screenId(), i.kind(), m.title() + " (" + i.subject() + ")",
-                        i.detail(), i.openedAt(), i.closedAt()))
+                .map(m -> i.withSubject(m.title() + " (" + i.subject() + ")"))
                 .orElse(i);
     }
 
