@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code incident} table. An incident is opened once: the table's unique key allows one open incident per
  * screen, kind and subject, so a second opening (a second node, a second run) changes nothing. Staff may
- * acknowledge an open incident and close it by hand, each with a note; trouble that began before such a closing
- * does not open it again.
+ * acknowledge an open incident and close it by hand, each with a note. A media error is an event: a failure from
+ * before such a closing does not open it again. The other kinds are conditions the watch measures each round
+ * (offline, disk, held plays): if it persists the incident opens again, so the delivery reports keep the screen's
+ * whole offline time; for those, acknowledging is the way to say someone is on it.
  */
 public final class Incidents {
     private static final Logger log = LoggerFactory.getLogger(Incidents.class);
@@ -37,7 +39,8 @@ public final class Incidents {
      */
     public boolean open(String screenId, Incident.Kind kind, String subject, String detail, Instant began,
                         Instant at) {
-        if (isOpen(screenId, kind, subject) || (began != null && closedByHandSince(screenId, kind, subject, began))) {
+        if (isOpen(screenId, kind, subject) || (kind == Incident.Kind.MEDIA_ERROR && began != null
+                && closedByHandSince(screenId, kind, subject, began))) {
             return false;
         }
         try {
@@ -71,7 +74,7 @@ public final class Incidents {
         return n > 0;
     }
 
-    /** True when someone closed this incident by hand at or after {@code since}: they knew of that trouble. */
+    /** True when someone closed this incident by hand at or after {@code since}: they knew of that failure. */
     private boolean closedByHandSince(String screenId, Incident.Kind kind, String subject, Instant since) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT COUNT(*) FROM incident WHERE screen_id = :s AND kind = :k AND subject = :subj

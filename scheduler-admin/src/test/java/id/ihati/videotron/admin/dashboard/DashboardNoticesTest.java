@@ -143,7 +143,7 @@ class DashboardNoticesTest {
                 .doesNotContain("persetujuan");
         adminClient.postForm("/account/language", Map.of("locale", "en", "next", "/"));
         assertThat(notices(adminClient.get("/").body())).contains("Needs your action")
-                .contains("1 open incidents need handling");
+                .contains("1 open incident needs handling");
     }
 
     @Test

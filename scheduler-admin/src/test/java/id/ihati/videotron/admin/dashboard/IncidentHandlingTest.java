@@ -195,4 +195,25 @@ class IncidentHandlingTest {
         watch(admin);
         assertThat(screen.openMediaErrors()).hasSize(1);
     }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("servers")
+    void anOfflineScreenClosedByHandOpensAgainWhileItStaysOfflineSoReportsKeepItsOfflineTime(TestAdmin admin) {
+        var screen = new Screen(admin);
+        clock.advance(Duration.ofSeconds(95)); // three heartbeats missed
+        watch(admin);
+        var incidents = new Incidents(admin.services().jdbi);
+        long id = incidents.openFor(screen.id, Incident.Kind.OFFLINE).get(0).id();
+        var close = admin.session(Role.CITY_EDITOR).postForm("/incidents/" + id + "/close",
+                Map.of("note", "Listrik padam di Bundaran"));
+        assertThat(close.statusCode()).isEqualTo(302);
+        assertThat(incidents.openFor(screen.id, Incident.Kind.OFFLINE)).isEmpty();
+
+        watch(admin);
+        assertThat(incidents.openFor(screen.id, Incident.Kind.OFFLINE)).singleElement()
+                .satisfies(i -> assertThat(i.id()).isNotEqualTo(id));
+        screen.beat();
+        watch(admin);
+        assertThat(incidents.openFor(screen.id, Incident.Kind.OFFLINE)).isEmpty();
+    }
 }
