@@ -121,6 +121,14 @@ class IncidentHandlingTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("m-batuk", 0),
                         org.assertj.core.groups.Tuple.tuple("m-video", 0),
                         org.assertj.core.groups.Tuple.tuple("m-rusak", 1));
+
+        // Rows rolled up before V49 have no media-error count: the rollup job counts their day again.
+        admin.services().jdbi.useHandle(h -> h.createUpdate(
+                "UPDATE play_daily SET media_error_plays = NULL WHERE screen_id = :s").bind("s", screen.id).execute());
+        // (no records received since, and neither today nor yesterday: only the missing count brings it back)
+        new PlayRollup(admin.services()).run(clock.instant().plusSeconds(1), clock.instant().plus(Duration.ofDays(3)));
+        assertThat(new PlayRollup(admin.services()).daily(screen.id, day))
+                .extracting(PlayRollup.DailyPlays::mediaErrorPlays).containsExactlyInAnyOrder(0, 0, 1);
     }
 
     @ParameterizedTest(autoCloseArguments = false)
