@@ -42,6 +42,7 @@ public final class AdminApp {
                 new id.ihati.videotron.admin.player.PlayerRoutes(services),
                 new id.ihati.videotron.admin.screen.ScreenRoutes(services),
                 new id.ihati.videotron.admin.dashboard.DashboardRoutes(services),
+                new id.ihati.videotron.admin.dashboard.IncidentRoutes(services),
                 new id.ihati.videotron.admin.booking.BookingRoutes(services),
                 new id.ihati.videotron.admin.review.ReviewFeature(services));
         return Javalin.create(config -> {

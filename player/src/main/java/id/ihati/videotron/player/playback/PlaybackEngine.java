@@ -6,6 +6,7 @@ import id.ihati.videotron.player.proof.PlayOutcome;
 import id.ihati.videotron.player.proof.PlayReporter;
 import id.ihati.videotron.player.sync.ContentSource;
 import id.ihati.videotron.playlists.manifest.Manifest;
+import id.ihati.videotron.playlists.proof.Interruption;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.FileRef;
 import id.ihati.videotron.playlists.schedule.Media;
@@ -148,7 +149,7 @@ public final class PlaybackEngine {
             if (nextTick != null) {
                 nextTick.cancel(false);
             }
-            clear(clock.instant(), "the player stopped");
+            clear(clock.instant(), Interruption.PLAYER_STOPPED.text());
         });
     }
 
@@ -211,7 +212,7 @@ public final class PlaybackEngine {
     private void step(Instant now) {
         var m = content.manifest();
         if (m.isEmpty()) {
-            clear(now, "no plan");
+            clear(now, Interruption.NO_PLAN.text());
             window.showStatus("Belum ada konten", "No content yet");
             scheduleTick(options.tick());
             return;
@@ -228,7 +229,7 @@ public final class PlaybackEngine {
         PlannedPlay next = nextAfter(plays, target != null ? target.end() : now);
 
         if (target == null) {
-            clear(now, "the plan has nothing at this time");
+            clear(now, Interruption.NOTHING_PLANNED.text());
             if (OperatingHours.open(manifest.screen(), now)) {
                 power.wake();
                 window.showStatus("Belum ada konten", "No content yet");
@@ -304,7 +305,7 @@ public final class PlaybackEngine {
 
     private void switchTo(PlannedPlay target, Instant now, List<PlannedPlay> plays) {
         reportSkipped(plays, target, now);
-        String reason = restartRequested ? "restarted by the watchdog" : "pre-empted: the plan changed";
+        String reason = restartRequested ? "restarted by the watchdog" : Interruption.PLAN_CHANGED.text();
         Entry e;
         if (!restartRequested && prepared != null && prepared.planned.equals(target)) {
             e = prepared;
@@ -325,7 +326,7 @@ public final class PlaybackEngine {
         if (lastServed != null) {
             for (var p : plays) {
                 if (!p.start().isBefore(lastServed.end()) && !p.end().isAfter(target.start())) {
-                    var outcome = new PlayOutcome(p, now, now, false, "skipped: the player fell behind");
+                    var outcome = new PlayOutcome(p, now, now, false, Interruption.FELL_BEHIND.text());
                     log.warn("play of {} planned at {} skipped: the player fell behind", p.mediaId(), p.start());
                     submit(outcome);
                 }
@@ -393,7 +394,7 @@ public final class PlaybackEngine {
         if (incoming != null && incoming != e) {
             Entry dropped = incoming;
             incoming = null;
-            finish(dropped, now, "replaced before it was shown");
+            finish(dropped, now, Interruption.REPLACED_BEFORE_SHOWN.text());
         }
         incoming = e;
         if (e.error != null) {
@@ -442,7 +443,7 @@ public final class PlaybackEngine {
             }
             audioBrokenUntil = now.plus(AUDIO_RETRY);
             Entry again = open(e.planned, e.shown, now);
-            again.replaces = e == current ? "the sound device failed; continued with the video-only copy"
+            again.replaces = e == current ? Interruption.SOUND_DEVICE_FALLBACK.text()
                     : e.replaces;
             if (e == prepared) {
                 e.dispose(window);
@@ -600,7 +601,7 @@ public final class PlaybackEngine {
         String sha256;
         boolean videoOnly;
         String error;
-        String replaces = "pre-empted: the plan changed";
+        String replaces = Interruption.PLAN_CHANGED.text();
         Instant shownAt;
         boolean reported;
 

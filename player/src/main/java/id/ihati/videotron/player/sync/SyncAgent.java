@@ -12,6 +12,7 @@ import id.ihati.videotron.player.sync.pairing.DeviceTokenStore;
 import id.ihati.videotron.player.sync.pairing.PairingClient;
 import id.ihati.videotron.player.sync.pairing.PairingCode;
 import id.ihati.videotron.playlists.manifest.Manifest;
+import id.ihati.videotron.playlists.proof.Interruption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -140,13 +141,15 @@ public final class SyncAgent implements AutoCloseable {
     }
 
     /**
-     * Where playback reports every play; durable when {@code report} returns. A play that failed with an error
-     * is also reported in the next heartbeat's {@code mediaErrors}, so the dashboard shows it as an incident.
+     * Where playback reports every play; durable when {@code report} returns. A play that failed
+     * because of its media (not an {@link Interruption}) is also reported in the next heartbeat's
+     * {@code mediaErrors}, so the dashboard shows it as an incident.
      */
     public PlayReporter playReporter() {
         return outcome -> {
             journal.report(outcome);
-            if (!outcome.completed() && outcome.error() != null) {
+            // Plays cut by a plan change and the like are in the journal, but they are not media errors.
+            if (Interruption.isMediaError(outcome.completed(), outcome.error())) {
                 String error = outcome.error();
                 mediaErrors.putIfAbsent(outcome.planned().mediaId(),
                         error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error);

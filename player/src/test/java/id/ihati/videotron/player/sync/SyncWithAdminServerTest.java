@@ -18,6 +18,7 @@ import id.ihati.videotron.player.sync.pairing.PairingCode;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.proof.ChainCheck;
 import id.ihati.videotron.playlists.proof.PlayRecord;
+import id.ihati.videotron.playlists.proof.Interruption;
 import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.security.KeyPair;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -390,6 +391,13 @@ class SyncWithAdminServerTest {
         Instant start = Instant.now();
         var planned = new PlannedPlay(start, start.plusSeconds(15), id, "m-rusak", Category.FILLER, null,
                 LocalDate.now(), 0, 0, 1);
+        // Cut by a plan change, or replaced before it had a picture: journalled, but no media error.
+        var cut = new PlannedPlay(start, start.plusSeconds(15), id, "m-dipotong", Category.FILLER, null,
+                LocalDate.now(), 0, 0, 1);
+        sync.playReporter().report(new PlayOutcome(cut, start, start.plusMillis(200), false,
+                Interruption.PLAN_CHANGED.text()));
+        sync.playReporter().report(new PlayOutcome(cut, start, start.plusMillis(300), false,
+                Interruption.REPLACED_BEFORE_SHOWN.text()));
         sync.playReporter().report(new PlayOutcome(planned, start, start.plusMillis(400), false,
                 "MEDIA_CORRUPTED: cannot decode"));
 
@@ -401,7 +409,7 @@ class SyncWithAdminServerTest {
 
         new id.ihati.videotron.admin.dashboard.ScreenWatch(admin.services()).check(Instant.now());
         String dashboard = TestScreens.adminClient(admin).get("/").body();
-        assertThat(dashboard).contains("data-incident=\"MEDIA_ERROR\"").contains("m-rusak");
+        assertThat(dashboard).contains("data-incident=\"MEDIA_ERROR\"").contains("m-rusak").doesNotContain("m-dipotong");
     }
 
     /**

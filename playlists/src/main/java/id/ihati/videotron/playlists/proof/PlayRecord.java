@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param sourceId  booking or alert id, {@code null} for filler
  * @param actualEnd {@code null} only while the play is still running; journalled records always have it
  * @param completed true when it played to its planned end; false when cut short, skipped or failed
- * @param error     why it did not complete, or {@code null}
+ * @param error     why it did not complete, or {@code null}: an {@link Interruption}'s text, or what went wrong
+ *                  with the media
  * @param signature the player's Ed25519 signature of {@link #hash} ({@link PlaySignatures}), base64; {@code null}
  *                  from a player paired without a device key. Not part of the hash: signing never changes the chain.
  */
@@ -89,6 +90,11 @@ public record PlayRecord(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /** True when the play failed because of its media (not when a plan change cut it, see {@link Interruption}). */
+    public boolean mediaError() {
+        return Interruption.isMediaError(completed, error);
     }
 
     /** True when {@code hash} matches the record's content. */

@@ -446,6 +446,19 @@ public final class Scheduling implements ScheduleSource {
         return planner().day(Planner.Plan.of(latestSnapshot(), liveAlerts(), latestNumber()), screen, day);
     }
 
+    /**
+     * The published plan's shortfalls on each screen's local day at {@code now}: the same figures the preview and
+     * the publish page show (the dashboard's "my bookings that lost plays" notice reads them here).
+     */
+    public List<id.ihati.videotron.playlists.timeline.Shortfall> publishedShortfalls(Instant now) {
+        var out = new ArrayList<id.ihati.videotron.playlists.timeline.Shortfall>();
+        for (ScreenProfile screen : screens()) {
+            LocalDate day = LocalDate.ofInstant(now, screen.timeZone());
+            publishedTimeline(screen, day).shortfalls().stream().filter(x -> x.day().equals(day)).forEach(out::add);
+        }
+        return out;
+    }
+
     /** Booking and alert ids to titles, for labels: the plan's, then the working set's, then live alerts. */
     public Map<String, String> sourceTitles(Planner.Plan plan) {
         var titles = new java.util.HashMap<String, String>();

@@ -63,17 +63,34 @@ public final class Dashboard {
                 st == null ? null : when(st.lastSeen(), zone, now, locale), token,
                 token == null ? null : when(token.createdAt(), zone, now, locale), shot,
                 shot == null ? null : when(shot.takenAt(), zone, now, locale), screenshots.pending(screen.id()),
-                open, reported, planned(screen.id(), midnight, now), zoneLabel(zone));
+                open, reported, planned(screen.id(), midnight, now), zoneLabel(zone),
+                st != null && st.online(now) ? playing(screen.id(), st, zone, now, locale) : null);
+    }
+
+    /** The newest word on what the screen shows, by title. */
+    private ScreenCard.Playing playing(String screenId, ScreenStatus st, ZoneId zone, Instant now, Locale locale) {
+        return NowPlaying.newest(st, plays.latest(screenId).orElse(null))
+                .map(p -> new ScreenCard.Playing(
+                        s.mediaCatalog.summary(p.mediaId()).map(m -> m.title()).orElse(p.mediaId()),
+                        p.sourceId() == null ? null : sourceTitle(p.sourceId()),
+                        when(p.since(), zone, now, locale), p.ended() == null ? null : when(p.ended(), zone, now, locale)))
+                .orElse(null);
+    }
+
+    /** A booking's or alert's title, whatever its state; the id if it is unknown. */
+    private String sourceTitle(String sourceId) {
+        return s.scheduling.bookings.find(sourceId).map(r -> r.booking().title())
+                .or(() -> s.scheduling.alerts.find(sourceId).map(a -> a.alert().title()))
+                .orElse(sourceId);
     }
 
     /** A media error names the item as staff know it, its title, with the id after it: "Video DBD (m-68c9…)". */
-    private Incident named(Incident i) {
+    public Incident named(Incident i) {
         if (i.kind() != Incident.Kind.MEDIA_ERROR) {
             return i;
         }
         return s.mediaCatalog.summary(i.subject())
-                .map(m -> new Incident(i.id(), i.screenId(), i.kind(), m.title() + " (" + i.subject() + ")",
-                        i.detail(), i.openedAt(), i.closedAt()))
+                .map(m -> i.withSubject(m.title() + " (" + i.subject() + ")"))
                 .orElse(i);
     }
 

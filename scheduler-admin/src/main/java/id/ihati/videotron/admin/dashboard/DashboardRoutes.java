@@ -9,14 +9,16 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
-/** The start page for everyone signed in: the live state of every screen. */
+/** The start page for everyone signed in: what they must act on, and the live state of every screen. */
 public final class DashboardRoutes implements Routes {
     private final Services s;
     private final Dashboard dashboard;
+    private final Notices notices;
 
     public DashboardRoutes(Services services) {
         this.s = services;
         this.dashboard = new Dashboard(services);
+        this.notices = new Notices(services);
     }
 
     @Override
@@ -31,7 +33,8 @@ public final class DashboardRoutes implements Routes {
             s.templates.render(ctx, "dashboard/index.jte", page, Map.of("cards", cards,
                     "now", Dashboard.when(s.clock.instant(), zone, s.clock.instant(), page.locale()),
                     "online", cards.stream().filter(ScreenCard::online).count(),
-                    "incidents", cards.stream().mapToLong(c -> c.incidents().size()).sum()));
+                    "incidents", cards.stream().mapToLong(c -> c.incidents().size()).sum(),
+                    "notices", notices.of(page.user(), s.clock.instant())));
         }, Role.SIGNED_IN);
     }
 }

@@ -3,6 +3,8 @@ package id.ihati.videotron.admin.dashboard;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -10,11 +12,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code incident} table. An incident is opened once: the table's unique key allows one open incident per
- * screen, kind and subject, so a second opening (a second node, a second run) changes nothing.
+ * screen, kind and subject, so a second opening (a second node, a second run) changes nothing. Staff may
+ * acknowledge an open incident and close it by hand, each with a note. A media error is an event: a failure from
+ * before such a closing does not open it again. The other kinds are conditions the watch measures each round
+ * (offline, disk, held plays): if it persists the incident opens again, so the delivery reports keep the screen's
+ * whole offline time; for those, acknowledging is the way to say someone is on it.
  */
 public final class Incidents {
     private static final Logger log = LoggerFactory.getLogger(Incidents.class);
-    private static final String COLUMNS = "id, screen_id, kind, subject, detail, opened_at, closed_at";
+    private static final String COLUMNS = "id, screen_id, kind, subject, detail, began_at, opened_at, closed_at, "
+            + "acknowledged_at, acknowledged_by, acknowledge_note, closed_by, close_note";
     private final Jdbi jdbi;
 
     public Incidents(Jdbi jdbi) {
@@ -32,7 +39,8 @@ public final class Incidents {
      */
     public boolean open(String screenId, Incident.Kind kind, String subject, String detail, Instant began,
                         Instant at) {
-        if (isOpen(screenId, kind, subject)) {
+        if (isOpen(screenId, kind, subject) || (kind == Incident.Kind.MEDIA_ERROR && began != null
+                && closedByHandSince(screenId, kind, subject, began))) {
             return false;
         }
         try {
@@ -66,6 +74,40 @@ public final class Incidents {
         return n > 0;
     }
 
+    /** True when someone closed this incident by hand at or after {@code since}: they knew of that failure. */
+    private boolean closedByHandSince(String screenId, Incident.Kind kind, String subject, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM incident WHERE screen_id = :s AND kind = :k AND subject = :subj
+                        AND closed_by IS NOT NULL AND closed_at >= :since""")
+                .bind("s", screenId).bind("k", kind.name()).bind("subj", subject).bind("since", Timestamp.from(since))
+                .mapTo(Integer.class).one() > 0);
+    }
+
+    public Optional<Incident> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM incident WHERE id = :id")
+                .bind("id", id).map(Incidents::map).findOne());
+    }
+
+    /** Records that {@code by} is on the open incident {@code id}; false when it is closed (or unknown). */
+    public boolean acknowledge(Handle h, long id, String by, String note, Instant at) {
+        return h.createUpdate("""
+                        UPDATE incident SET acknowledged_at = :at, acknowledged_by = :by, acknowledge_note = :note
+                        WHERE id = :id AND open_flag = 1""")
+                .bind("at", Timestamp.from(at)).bind("by", by).bind("note", note).bind("id", id).execute() > 0;
+    }
+
+    /** Closes the open incident {@code id} by hand; false when it is closed already (or unknown). */
+    public boolean closeByHand(Handle h, long id, String by, String note, Instant at) {
+        boolean closed = h.createUpdate("""
+                        UPDATE incident SET closed_at = :at, open_flag = NULL, closed_by = :by, close_note = :note
+                        WHERE id = :id AND open_flag = 1""")
+                .bind("at", Timestamp.from(at)).bind("by", by).bind("note", note).bind("id", id).execute() > 0;
+        if (closed) {
+            log.info("Incident {} closed by {}", id, by);
+        }
+        return closed;
+    }
+
     public boolean isOpen(String screenId, Incident.Kind kind, String subject) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT COUNT(*) FROM incident WHERE screen_id = :s AND kind = :k AND subject = :subj
@@ -92,9 +134,20 @@ public final class Incidents {
 
     private static Incident map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
-        Timestamp closed = rs.getTimestamp("closed_at");
         return new Incident(rs.getLong("id"), rs.getString("screen_id"), Incident.Kind.valueOf(rs.getString("kind")),
-                rs.getString("subject"), rs.getString("detail"), rs.getTimestamp("opened_at").toInstant(),
-                closed == null ? null : closed.toInstant());
+                rs.getString("subject"), rs.getString("detail"), instant(rs, "began_at"), instant(rs, "opened_at"),
+                instant(rs, "closed_at"), note(rs, "acknowledged_at", "acknowledged_by", "acknowledge_note"),
+                note(rs, "closed_at", "closed_by", "close_note"));
+    }
+
+    private static Incident.Note note(java.sql.ResultSet rs, String at, String by, String text)
+            throws java.sql.SQLException {
+        String who = rs.getString(by);
+        return who == null ? null : new Incident.Note(instant(rs, at), who, rs.getString(text));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

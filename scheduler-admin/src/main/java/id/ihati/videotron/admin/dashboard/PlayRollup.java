@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class PlayRollup {
     /** One row of {@code play_daily}. */
     public record DailyPlays(String screenId, LocalDate day, String sourceId, String mediaId, String category,
-                             int plays, int completedPlays, long playedSeconds) {
+                             int plays, int completedPlays, int mediaErrorPlays, long playedSeconds) {
     }
 
     private final Services s;
@@ -35,7 +35,10 @@ public final class PlayRollup {
         this.plays = new ProofOfPlay(services.jdbi, services.clock);
     }
 
-    /** Recomputes every screen-day that received records since {@code since}, and today and yesterday. */
+    /**
+     * Recomputes every screen-day that received records since {@code since}, today and yesterday, and days whose
+     * media errors were never counted apart.
+     */
     public void run(Instant since, Instant now) {
         for (ScreenProfile screen : s.screens.profiles()) {
             ZoneId zone = screen.timeZone();
@@ -48,6 +51,11 @@ public final class PlayRollup {
                     .bind("s", screen.id()).bind("since", Timestamp.from(since))
                     .map((rs, ctx) -> rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate())
                     .forEach(days::add));
+            // Days rolled up before media errors were counted apart (migration V49) are counted again once.
+            s.jdbi.useHandle(h -> h.createQuery("""
+                            SELECT DISTINCT play_day FROM play_daily
+                            WHERE screen_id = :s AND media_error_plays IS NULL""")
+                    .bind("s", screen.id()).mapTo(LocalDate.class).forEach(days::add));
             for (LocalDate day : days) {
                 rollup(screen, day, now);
             }
@@ -65,9 +73,10 @@ public final class PlayRollup {
             var key = List.of(source, r.mediaId());
             long seconds = r.actualEnd() == null ? 0 : Duration.between(r.actualStart(), r.actualEnd()).toSeconds();
             DailyPlays before = Optional.ofNullable(rows.get(key)).orElse(new DailyPlays(screen.id(), day, source,
-                    r.mediaId(), r.category().name(), 0, 0, 0));
+                    r.mediaId(), r.category().name(), 0, 0, 0, 0));
             rows.put(key, new DailyPlays(screen.id(), day, source, r.mediaId(), before.category(),
                     before.plays() + 1, before.completedPlays() + (r.completed() ? 1 : 0),
+                    before.mediaErrorPlays() + (r.mediaError() ? 1 : 0),
                     before.playedSeconds() + Math.max(0, seconds)));
         }
         s.jdbi.useTransaction(h -> {
@@ -76,10 +85,11 @@ public final class PlayRollup {
             for (DailyPlays d : rows.values()) {
                 h.createUpdate("""
                                 INSERT INTO play_daily (screen_id, play_day, source_id, media_id, category, plays,
-                                    completed_plays, played_seconds, rolled_up_at)
-                                VALUES (:s, :d, :src, :m, :c, :p, :cp, :sec, :now)""")
+                                    completed_plays, media_error_plays, played_seconds, rolled_up_at)
+                                VALUES (:s, :d, :src, :m, :c, :p, :cp, :me, :sec, :now)""")
                         .bind("s", d.screenId()).bind("d", d.day()).bind("src", d.sourceId()).bind("m", d.mediaId())
                         .bind("c", d.category()).bind("p", d.plays()).bind("cp", d.completedPlays())
+                        .bind("me", d.mediaErrorPlays())
                         .bind("sec", d.playedSeconds()).bind("now", Timestamp.from(now)).execute();
             }
         });
@@ -88,11 +98,12 @@ public final class PlayRollup {
     /** The rolled-up rows of a screen-day. */
     public List<DailyPlays> daily(String screenId, LocalDate day) {
         return s.jdbi.withHandle(h -> h.createQuery("""
-                        SELECT screen_id, play_day, source_id, media_id, category, plays, completed_plays, played_seconds
+                        SELECT screen_id, play_day, source_id, media_id, category, plays, completed_plays,
+                               media_error_plays, played_seconds
                         FROM play_daily WHERE screen_id = :s AND play_day = :d ORDER BY source_id, media_id""")
                 .bind("s", screenId).bind("d", day)
                 .map((rs, ctx) -> new DailyPlays(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getLong(8)))
+                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getLong(9)))
                 .list());
     }
 }

@@ -4,8 +4,11 @@ import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.player.ScreenStatus;
 import id.ihati.videotron.admin.player.StatusRepository;
 import id.ihati.videotron.admin.screen.Screen;
+import id.ihati.videotron.playlists.proof.Interruption;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +18,9 @@ import java.util.Set;
 /**
  * Turns what players report into incidents: a paired screen silent for three heartbeats is OFFLINE (closed
  * when it beats again); free disk under {@link #DISK_LOW_BYTES} is DISK_LOW; media a player could not play
- * (reported in heartbeats or as failed plays) is MEDIA_ERROR until that media completes a play again; a player
- * holding proof-of-play records of an earlier screen it cannot upload is HELD_PLAYS while it reports them.
+ * (reported in heartbeats or as failed plays, not plays cut short for other reasons) is MEDIA_ERROR until that
+ * media completes a play after the failure; a player holding proof-of-play records of an earlier screen it
+ * cannot upload is HELD_PLAYS while it reports them.
  */
 public final class ScreenWatch {
     public static final long DISK_LOW_BYTES = 2L * 1024 * 1024 * 1024;
@@ -64,40 +68,80 @@ public final class ScreenWatch {
         }
     }
 
+    /** A media error seen at {@code at}: a failed play's start, or the heartbeat that reported it. */
+    record Failure(String mediaId, String error, Instant at) {
+    }
+
     private void mediaErrors(String screenId, ScreenStatus st, Instant now) {
-        Map<String, String> failing = new LinkedHashMap<>();
+        List<Failure> seen = new ArrayList<>();
         if (st.mediaErrors() != null) {
             for (String line : st.mediaErrors().split("\n")) {
                 String[] kv = line.split(": ", 2);
                 if (!kv[0].isBlank()) {
-                    failing.put(kv[0], kv.length > 1 ? kv[1] : "");
+                    seen.add(new Failure(kv[0], kv.length > 1 ? kv[1] : "", st.lastSeen()));
                 }
             }
         }
         // Failed plays of the last ten minutes count too: a player that only reports plays is still heard.
         s.jdbi.useHandle(h -> h.createQuery("""
-                        SELECT media_id, error FROM play_record WHERE screen_id = :s AND error IS NOT NULL
-                        AND NOT completed AND actual_start > :since""")
+                        SELECT media_id, error, actual_start FROM play_record WHERE screen_id = :s
+                        AND error IS NOT NULL AND NOT completed AND actual_start > :since""")
                 .bind("s", screenId).bind("since", Timestamp.from(now.minusSeconds(600)))
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> failing.putIfAbsent(e.getKey(), e.getValue())));
-        for (var e : failing.entrySet()) {
-            incidents.open(screenId, Incident.Kind.MEDIA_ERROR, e.getKey(), e.getValue(), now);
+                .map((rs, ctx) -> new Failure(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .forEach(seen::add));
+        List<Incident> open = incidents.openFor(screenId, Incident.Kind.MEDIA_ERROR);
+        Set<String> media = new HashSet<>();
+        seen.forEach(f -> media.add(f.mediaId()));
+        open.forEach(i -> media.add(i.subject()));
+        Instant earliest = seen.stream().map(Failure::at).min(Instant::compareTo).orElse(now);
+        for (Incident i : open) {
+            earliest = i.since().isBefore(earliest) ? i.since() : earliest;
         }
-        Set<String> stillFailing = new HashSet<>(failing.keySet());
-        for (Incident i : incidents.openFor(screenId, Incident.Kind.MEDIA_ERROR)) {
-            if (stillFailing.contains(i.subject())) {
-                continue;
-            }
-            boolean playedSince = s.jdbi.withHandle(h -> h.createQuery("""
-                            SELECT COUNT(*) FROM play_record WHERE screen_id = :s AND media_id = :m AND completed
-                            AND actual_start > :since""")
-                    .bind("s", screenId).bind("m", i.subject()).bind("since", Timestamp.from(i.openedAt()))
-                    .mapTo(Integer.class).one() > 0);
-            if (playedSince) {
+        Map<String, Instant> completed = lastCompleted(screenId, media, earliest);
+
+        Map<String, Failure> failing = failing(seen, completed);
+        failing.values().forEach(f -> incidents.open(screenId, Incident.Kind.MEDIA_ERROR, f.mediaId(), f.error(),
+                f.at(), now));
+        for (Incident i : open) {
+            if (!failing.containsKey(i.subject()) && playedSince(completed.get(i.subject()), i.since())) {
                 incidents.close(screenId, Incident.Kind.MEDIA_ERROR, i.subject(), now);
             }
         }
+    }
+
+    /**
+     * The media failing now: each one's latest media error, unless a completed play of it came after. Plays cut
+     * short by the player for other reasons ({@link Interruption}: a plan change, a slot taken before the item had
+     * a picture) are not media errors; older players wrote the same texts, so their records are read alike.
+     */
+    static Map<String, Failure> failing(List<Failure> seen, Map<String, Instant> lastCompleted) {
+        Map<String, Failure> latest = new LinkedHashMap<>();
+        for (Failure f : seen) {
+            if (Interruption.isMediaError(false, f.error())) {
+                latest.merge(f.mediaId(), f, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+            }
+        }
+        latest.values().removeIf(f -> playedSince(lastCompleted.get(f.mediaId()), f.at()));
+        return latest;
+    }
+
+    private static boolean playedSince(Instant lastCompleted, Instant failure) {
+        return lastCompleted != null && lastCompleted.isAfter(failure);
+    }
+
+    /** The start of the latest completed play of each of {@code media} on the screen, after {@code from}. */
+    private Map<String, Instant> lastCompleted(String screenId, Set<String> media, Instant from) {
+        if (media.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> out = new HashMap<>();
+        s.jdbi.useHandle(h -> h.createQuery("""
+                        SELECT media_id, MAX(actual_start) FROM play_record WHERE screen_id = :s AND completed
+                        AND media_id IN (<media>) AND actual_start > :from GROUP BY media_id""")
+                .bind("s", screenId).bindList("media", List.copyOf(media)).bind("from", Timestamp.from(from))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     /** The screens currently open as OFFLINE. */

@@ -334,6 +334,13 @@ public final class ProofOfPlay {
                 .bind("s", screenId).bind("from", ts(from)).bind("to", ts(to)).map(ProofOfPlay::map).list());
     }
 
+    /** The screen's play that started last, if it reported any. */
+    public Optional<PlayRecord> latest(String screenId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM play_record WHERE screen_id = :s ORDER BY actual_start DESC, seq DESC LIMIT 1""")
+                .bind("s", screenId).map(ProofOfPlay::map).findFirst());
+    }
+
     /** How many plays the screen reported starting in {@code [from, to)}. */
     public int count(String screenId, Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -45,7 +45,8 @@ public final class Inputs {
 
     /**
      * Proof of play counted per screen, local day (of the planned start), source and category: plays reported
-     * completed, and plays reported failed or cut short. Counted in SQL for real periods.
+     * completed, and plays that failed because of their media (not those cut short by a plan change and the
+     * like, see {@link id.ihati.videotron.playlists.proof.Interruption}). Counted in SQL for real periods.
      */
     public record ReportedCount(String screenId, LocalDate day, String sourceId, Category category,
                                 long completed, long failed) {
@@ -68,7 +69,11 @@ public final class Inputs {
                 String s = k.toString();
                 keys.put(s, k);
                 long[] c = map.computeIfAbsent(s, x -> new long[2]);
-                c[r.completed() ? 0 : 1]++;
+                if (r.completed()) {
+                    c[0]++;
+                } else if (r.mediaError()) {
+                    c[1]++;
+                }
             }
             var out = new ArrayList<ReportedCount>();
             map.forEach((s, c) -> {

@@ -11,7 +11,7 @@ public enum ShortfallReason {
     OUTSIDE_OPERATING_HOURS,
     /** Other bookings or a category's minimum share took the slots, or the media was unavailable. */
     SCHEDULE_CONFLICT,
-    /** The player reported the play as failed or cut short. */
+    /** The player reported the play as failed because of its media (not cut short by a plan change and the like). */
     MEDIA_ERROR,
     /** The screen was offline (an offline incident) when the play was due, and no record came back. */
     SCREEN_OFFLINE,

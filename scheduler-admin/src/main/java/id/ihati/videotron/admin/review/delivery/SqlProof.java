@@ -5,6 +5,7 @@ import id.ihati.videotron.admin.review.delivery.Inputs.ChainStatus;
 import id.ihati.videotron.admin.review.delivery.Inputs.OfflineInterval;
 import id.ihati.videotron.admin.review.delivery.Inputs.ReportedCount;
 import id.ihati.videotron.admin.review.delivery.Inputs.ScreenInfo;
+import id.ihati.videotron.playlists.proof.Interruption;
 import id.ihati.videotron.playlists.schedule.Category;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public final class SqlProof implements ReviewSources.Proof {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT screen_id, play_day, source_id, category, SUM(completed_plays) AS done,
-                               SUM(plays) - SUM(completed_plays) AS failed
+                               SUM(COALESCE(media_error_plays, plays - completed_plays)) AS failed
                         FROM play_daily WHERE screen_id IN (<ids>) AND play_day >= :from AND play_day <= :to
                         GROUP BY screen_id, play_day, source_id, category
                         HAVING play_day < :yesterday OR MIN(rolled_up_at) >= :todayStart""")
@@ -154,10 +155,10 @@ public final class SqlProof implements ReviewSources.Proof {
         long toDay = Math.floorDiv(to.getEpochSecond() + offsetSeconds, 86_400);
         return jdbi.withHandle(h -> h.createQuery("SELECT screen_id, " + dayExpr + " AS d, source_id, category,"
                         + " SUM(CASE WHEN completed THEN 1 ELSE 0 END) AS done,"
-                        + " SUM(CASE WHEN completed THEN 0 ELSE 1 END) AS failed"
+                        + " SUM(CASE WHEN completed OR error IS NULL OR error IN (<cut>) THEN 0 ELSE 1 END) AS failed"
                         + " FROM play_record WHERE screen_id IN (<ids>) AND actual_start >= :from AND actual_start < :to"
                         + " GROUP BY screen_id, " + dayExpr + ", source_id, category")
-                .bindList("ids", screenIds)
+                .bindList("ids", screenIds).bindList("cut", Interruption.texts())
                 .bind("from", Timestamp.from(from.minusSeconds(3600))).bind("to", Timestamp.from(to.plusSeconds(3600)))
                 .map((rs, ctx) -> {
                     long d = rs.getLong(2);
