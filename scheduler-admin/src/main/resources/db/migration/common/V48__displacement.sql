@@ -12,7 +12,7 @@ CREATE TABLE schedule_displacement (
     -- The account that created the booking (booking.created_by): the person told.
     owner_user      VARCHAR(64)   NOT NULL,
     -- The first screen-local day (from the publish) on which it loses plays, summed over its screens.
-    day             DATE          NOT NULL,
+    lost_on         DATE          NOT NULL,
     requested       INT           NOT NULL,
     planned         INT           NOT NULL,
     -- Plays this publish took (beyond what it already lost before): requested - planned at most.

@@ -24,7 +24,7 @@ public final class DisplacementRepository {
         for (Displacement d : displacements) {
             h.createUpdate("""
                             INSERT INTO schedule_displacement (version, booking_id, title, category, owner_org,
-                                owner_user, day, requested, planned, lost, reason)
+                                owner_user, lost_on, requested, planned, lost, reason)
                             VALUES (:v, :id, :title, :category, :org, :user, :day, :requested, :planned, :lost,
                                 :reason)""")
                     .bind("v", version).bind("id", d.bookingId()).bind("title", d.title())
@@ -66,7 +66,7 @@ public final class DisplacementRepository {
     private static Displacement.Notice row(ResultSet rs) throws SQLException {
         var d = new Displacement(rs.getString("booking_id"), rs.getString("title"),
                 Category.valueOf(rs.getString("category")), rs.getString("owner_org"), rs.getString("owner_user"),
-                rs.getDate("day").toLocalDate(), rs.getInt("requested"), rs.getInt("planned"), rs.getInt("lost"),
+                rs.getDate("lost_on").toLocalDate(), rs.getInt("requested"), rs.getInt("planned"), rs.getInt("lost"),
                 Shortfall.Reason.valueOf(rs.getString("reason")));
         return new Displacement.Notice(rs.getLong("version"), rs.getTimestamp("published_at").toInstant(),
                 rs.getString("published_by"), rs.getString("displacement_reason"), d);
