@@ -147,6 +147,10 @@ final class ScheduleRoutes {
         params.put("latest", latest);
         params.put("diff", sched.diff(latest, v, today()));
         params.put("note", orEmpty(Pages.field(ctx, "note")));
+        var displaced = v == latest ? List.<Displacement>of() : sched.displacedByRollback(page.user(), v);
+        params.put("displaced", displaced);
+        params.put("displacementReason", orEmpty(Pages.field(ctx, "displacementReason")));
+        params.put("people", sched.displayNames(displaced.stream().map(Displacement::ownerUser).toList()));
         params.put("mediaTitles", sched.mediaTitles());
         s.templates.render(ctx, "booking/rollback.jte", page, params);
     }
@@ -160,8 +164,15 @@ final class ScheduleRoutes {
             ctx.redirect("/schedule/versions/" + target + "/rollback", io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
+        String reason = Pages.field(ctx, "displacementReason");
+        if (reason == null && !sched.displacedByRollback(u, target).isEmpty()) {
+            ctx.status(422);
+            rollbackPage(ctx, Pages.context(ctx).withProblems(List.of(Problem.of("displacementReason",
+                    "publish.displacement.reasonRequired"))), target);
+            return;
+        }
         try {
-            var v = sched.rollback(u, target, longParam(ctx.formParam("base")), Pages.field(ctx, "note"));
+            var v = sched.rollback(u, target, longParam(ctx.formParam("base")), Pages.field(ctx, "note"), reason);
             Pages.redirectWithFlash(ctx, "/schedule/versions/" + v.version(), "schedule.rolledBack");
         } catch (ValidationException e) {
             // Someone published since (409) or it touches another category (403): show the current changes.

@@ -253,6 +253,15 @@ public final class Scheduling implements ScheduleSource {
      * may roll back only when every booking that changes is in their own category; the filler is ADMIN's.
      */
     public ScheduleVersion rollback(User actor, long target, long expectedVersion, String note) {
+        return rollback(actor, target, expectedVersion, note, null);
+    }
+
+    /**
+     * As {@link #rollback(User, long, long, String)}; restoring an old schedule can take plays from other
+     * organisations' bookings too, and then needs {@code displacementReason} as a publish does.
+     */
+    public ScheduleVersion rollback(User actor, long target, long expectedVersion, String note,
+                                    String displacementReason) {
         Snapshot old = versions.find(target).map(ScheduleVersion::snapshot)
                 .orElseThrow(() -> ValidationException.of("version", "schedule.versionNotFound", target));
         String why = note == null || note.isBlank() ? "Rollback ke versi " + target : note.strip();
@@ -266,6 +275,8 @@ public final class Scheduling implements ScheduleSource {
             if (!allowed) {
                 throw new ValidationException(403, List.of(Problem.of(null, "schedule.rollbackOtherCategory")));
             }
+            List<Displacement> displaced = displacedBy(h, actor, previous, old);
+            String reason = displaced.isEmpty() ? null : requireDisplacementReason(displacementReason);
             Instant now = s.clock.instant();
             Set<String> inOld = new HashSet<>();
             for (Booking b : old.bookings()) {
@@ -282,7 +293,7 @@ public final class Scheduling implements ScheduleSource {
                     bookings.setStatus(h, r.id(), BookingStatus.ARCHIVED, actor.username(), now);
                 }
             }
-            return new Step(old, why, target, List.of(), null);
+            return new Step(old, why, target, displaced, reason);
         });
     }
 
@@ -383,6 +394,13 @@ public final class Scheduling implements ScheduleSource {
             Snapshot previous = snapshotOf(h, VersionRepository.latestNumber(h));
             return displacedBy(h, actor, previous, pending(h, actor.role(), previous));
         });
+    }
+
+    /** Other organisations' bookings that would lose plays if {@code actor} restored {@code target} now. */
+    public List<Displacement> displacedByRollback(User actor, long target) {
+        Snapshot old = versions.find(target).map(ScheduleVersion::snapshot)
+                .orElseThrow(() -> ValidationException.of("version", "schedule.versionNotFound", target));
+        return s.jdbi.withHandle(h -> displacedBy(h, actor, snapshotOf(h, VersionRepository.latestNumber(h)), old));
     }
 
     private List<Displacement> displacedBy(Handle h, User actor, Snapshot before, Snapshot after) {

@@ -52,21 +52,32 @@ class DisplacementTest {
                 today.plusDays(30), Set.of(), List.of(), new Frequency.PerLoop(perLoop), priority);
     }
 
+    /**
+     * On a fresh unprotected {@code screen}: the health editor publishes a Puskesmas booking of two slots a loop
+     * at priority 4, then the city editor saves a draft of all eight slots at priority 10.
+     */
+    static void puskesmasBookingThenCityDraftTakingEverySlot(TestAdmin admin, String screen, String healthId,
+                                                             String healthTitle, String puskesmas, String cityId,
+                                                             String cityTitle) {
+        var s = admin.services();
+        TestScreens.create(admin, unprotectedScreen(screen));
+        String health = BookingFixtures.approvedSlide(admin, Category.HEALTH, healthTitle);
+        String city = BookingFixtures.approvedSlide(admin, Category.CITY, cityTitle);
+        var healthEditor = BookingSamples.user(s, Role.HEALTH_EDITOR);
+        s.scheduling.saveDraft(healthEditor, booking(healthId, healthTitle, Category.HEALTH, puskesmas, health,
+                screen, 2, 4));
+        s.scheduling.publish(healthEditor, s.scheduling.latestNumber(), healthTitle);
+        s.scheduling.saveDraft(BookingSamples.user(s, Role.CITY_EDITOR), booking(cityId, cityTitle, Category.CITY,
+                "Diskominfo", city, screen, 8, 10));
+    }
+
     @ParameterizedTest(autoCloseArguments = false)
     @MethodSource("databases")
     void aCityBookingTakingAllPlaysOfAPuskesmasBookingNeedsAReasonThatItsOwnerThenSees(TestAdmin admin) {
         var s = admin.services();
         var sched = s.scheduling;
-        TestScreens.create(admin, unprotectedScreen("dsp-1"));
-        String health = BookingFixtures.approvedSlide(admin, Category.HEALTH, "Posyandu balita");
-        String city = BookingFixtures.approvedSlide(admin, Category.CITY, "Festival Krakatau");
-        var healthEditor = BookingSamples.user(s, Role.HEALTH_EDITOR);
-        var cityEditor = BookingSamples.user(s, Role.CITY_EDITOR);
-        sched.saveDraft(healthEditor, booking("bk-pkm", "Posyandu Puskesmas Citangkil", Category.HEALTH,
-                "Puskesmas Citangkil", health, "dsp-1", 2, 4));
-        sched.publish(healthEditor, sched.latestNumber(), "Posyandu");
-        sched.saveDraft(cityEditor, booking("bk-kota", "Festival Krakatau", Category.CITY, "Diskominfo", city,
-                "dsp-1", 8, 10));
+        puskesmasBookingThenCityDraftTakingEverySlot(admin, "dsp-1", "bk-pkm", "Posyandu Puskesmas Citangkil",
+                "Puskesmas Citangkil", "bk-kota", "Festival Krakatau");
 
         WebClient kominfo = admin.session(Role.CITY_EDITOR);
         var page = Jsoup.parse(kominfo.get("/schedule/publish").body());
@@ -122,7 +133,8 @@ class DisplacementTest {
         assertThat(row.text()).contains("Hari ini kehilangan 1.440 dari 1.440 penayangan");
 
         // The query other features (dashboard notices) use: displacements of bookings this person owns.
-        assertThat(sched.displacements.ownedBy(admin.username(Role.HEALTH_EDITOR), 10)).singleElement()
+        assertThat(sched.displacements.ownedBy(admin.username(Role.HEALTH_EDITOR), 10).stream()
+                .filter(n -> n.displacement().bookingId().equals("bk-pkm"))).singleElement()
                 .satisfies(n -> {
                     assertThat(n.version()).isEqualTo(v);
                     assertThat(n.publishedBy()).isEqualTo(admin.username(Role.CITY_EDITOR));
@@ -135,6 +147,36 @@ class DisplacementTest {
                         "SELECT detail FROM audit_log WHERE action = 'SCHEDULE_PUBLISH' AND subject_id = :v")
                 .bind("v", Long.toString(v)).mapTo(String.class).one());
         assertThat(audit).contains("Posyandu Puskesmas Citangkil", "Acara resmi Wali Kota, tiga hari");
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aRollbackThatBringsBackADisplacingBookingAsksForAReasonToo(TestAdmin admin) {
+        var sched = admin.services().scheduling;
+        var cityEditor = BookingSamples.user(admin.services(), Role.CITY_EDITOR);
+        puskesmasBookingThenCityDraftTakingEverySlot(admin, "dsp-3", "bk-tbc", "Cek TBC Puskesmas Grogol",
+                "Puskesmas Grogol", "bk-hut", "Hari Jadi Cilegon");
+        long withCity = sched.publish(cityEditor, sched.latestNumber(), "Hari jadi", "Hari jadi kota").version();
+        sched.withdraw(cityEditor, "bk-hut");
+        long live = sched.publish(cityEditor, withCity, "Hari jadi selesai").version();
+
+        WebClient adminClient = admin.session(Role.ADMIN);
+        var confirm = Jsoup.parse(adminClient.get("/schedule/versions/" + withCity + "/rollback").body());
+        assertThat(confirm.select("#displacement [data-displaced=bk-tbc]").text())
+                .contains("Cek TBC Puskesmas Grogol", "Puskesmas Grogol", "kehilangan 1.440 dari 1.440 penayangan");
+        var refused = adminClient.postForm("/schedule/versions/" + withCity + "/rollback",
+                Map.of("base", Long.toString(live), "confirm", "yes"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select(".field-error[data-field=displacementReason]").text())
+                .isEqualTo("Tulis alasan mengambil penayangan dari pemesanan organisasi lain.");
+        assertThat(sched.latestNumber()).isEqualTo(live);
+        var done = adminClient.postForm("/schedule/versions/" + withCity + "/rollback",
+                Map.of("base", Long.toString(live), "confirm", "yes", "displacementReason", "Hari jadi diperpanjang"));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(sched.displacements.ofBooking("bk-tbc")).extracting(Displacement.Notice::version,
+                Displacement.Notice::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(live + 1, "Hari jadi diperpanjang"),
+                org.assertj.core.groups.Tuple.tuple(withCity, "Hari jadi kota"));
     }
 
     @ParameterizedTest(autoCloseArguments = false)
