@@ -56,7 +56,11 @@ public final class BookingRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        List<BookingRecord> all = sched.workingSet();
+        // Archived and ended bookings stay findable under their own filter, with the versions that held them.
+        String status = ctx.queryParam("status");
+        boolean old = "ARCHIVED".equals(status) || "ENDED".equals(status);
+        List<BookingRecord> all = old ? sched.bookings.withStatus(List.of(BookingStatus.valueOf(status)))
+                : sched.workingSet();
         String cat = ctx.queryParam("category");
         if (cat != null && !cat.isBlank()) {
             all = all.stream().filter(r -> r.booking().category().name().equals(cat)).toList();
@@ -69,6 +73,10 @@ public final class BookingRoutes implements Routes {
         params.put("latest", latest.orElse(null));
         params.put("category", cat == null ? "" : cat);
         params.put("today", today());
+        params.put("status", old ? status : "");
+        params.put("versionsOf", old ? sched.versions.versionsHolding(all.stream().map(BookingRecord::id).toList(), 1000)
+                : Map.of());
+        params.put("displaced", old ? Map.of() : sched.displacedToday());
         s.templates.render(ctx, "booking/list.jte", Pages.context(ctx), params);
     }
 
@@ -156,6 +164,10 @@ public final class BookingRoutes implements Routes {
         params.put("screens", sched.screens().stream().filter(x -> r.booking().targets().includes(x)).toList());
         boolean mine = Scheduling.categoriesOf(Access.requireUser(ctx).role()).contains(r.booking().category());
         params.put("mayEdit", mine && (r.status().inWorkingSet() || r.status() == BookingStatus.WITHDRAWN));
+        var notices = sched.displacements.ofBooking(r.id());
+        params.put("displaced", notices);
+        params.put("people", sched.displayNames(notices.stream().map(Displacement.Notice::publishedBy).toList()));
+        params.put("inVersions", sched.versions.versionsHolding(List.of(r.id()), 1000).get(r.id()));
         s.templates.render(ctx, "booking/detail.jte", Pages.context(ctx), params);
     }
 

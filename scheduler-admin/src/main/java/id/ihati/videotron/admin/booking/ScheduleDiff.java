@@ -44,6 +44,11 @@ public record ScheduleDiff(long fromVersion, long toVersion, List<Booking> added
         }
     }
 
+    /** Changed bookings, plus one when the filler changed: the count matches the rows listed. */
+    public int changedCount() {
+        return changed.size() + (fillerChanged ? 1 : 0);
+    }
+
     public boolean empty() {
         return added.isEmpty() && changed.isEmpty() && removed.isEmpty() && !fillerChanged;
     }

@@ -34,10 +34,13 @@ final class ScheduleRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/schedule/publish", ctx -> publishPage(ctx, Pages.context(ctx), ""), BookingRoutes.EDITORS);
+        routes.get("/schedule/publish", ctx -> publishPage(ctx, Pages.context(ctx), "", ""), BookingRoutes.EDITORS);
         routes.post("/schedule/publish", this::publish, BookingRoutes.EDITORS);
         routes.get("/schedule/versions", this::versions, BookingRoutes.READERS);
+        routes.get("/schedule/versions/compare", this::compare, BookingRoutes.READERS);
         routes.get("/schedule/versions/{v}", this::version, BookingRoutes.READERS);
+        routes.get("/schedule/versions/{v}/rollback",
+                ctx -> rollbackPage(ctx, Pages.context(ctx), longParam(ctx.pathParam("v"))), BookingRoutes.EDITORS);
         routes.post("/schedule/versions/{v}/rollback", this::rollback, BookingRoutes.EDITORS);
         routes.get("/schedule/filler", ctx -> fillerPage(ctx, Pages.context(ctx), null), BookingRoutes.READERS);
         routes.post("/schedule/filler", this::setFiller, Role.ADMIN);
@@ -48,7 +51,7 @@ final class ScheduleRoutes {
         return LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
     }
 
-    private void publishPage(Context ctx, PageContext page, String note) {
+    private void publishPage(Context ctx, PageContext page, String note, String displacementReason) {
         User u = Access.requireUser(ctx);
         LocalDate day = today();
         var params = new HashMap<String, Object>();
@@ -56,6 +59,10 @@ final class ScheduleRoutes {
         params.put("preview", sched.previewPublish(u, day));
         params.put("base", sched.latestNumber());
         params.put("note", note);
+        var displaced = sched.displacedBy(u);
+        params.put("displaced", displaced);
+        params.put("displacementReason", displacementReason);
+        params.put("people", sched.displayNames(displaced.stream().map(Displacement::ownerUser).toList()));
         params.put("day", day);
         params.put("mediaTitles", sched.mediaTitles());
         s.templates.render(ctx, "booking/publish.jte", page, params);
@@ -64,45 +71,153 @@ final class ScheduleRoutes {
     private void publish(Context ctx) {
         User u = Access.requireUser(ctx);
         String note = Pages.field(ctx, "note");
+        String reason = Pages.field(ctx, "displacementReason");
         long base = longParam(ctx.formParam("base"));
         PageContext page = Pages.context(ctx);
+        // Every missing answer at once, beside its field; the service checks the reason again in its transaction.
+        var problems = new java.util.ArrayList<Problem>();
         if (sched.previewPublish(u, today()).overbooked() && ctx.formParam("confirmOverbooked") == null) {
+            problems.add(Problem.of("confirmOverbooked", "booking.confirm.required"));
+        }
+        if (reason == null && !sched.displacedBy(u).isEmpty()) {
+            problems.add(Problem.of("displacementReason", "publish.displacement.reasonRequired"));
+        }
+        if (note == null) {
+            problems.add(Problem.of("note", "schedule.noteRequired"));
+        }
+        if (!problems.isEmpty()) {
             ctx.status(422);
-            publishPage(ctx, page.withProblems(List.of(Problem.of("confirmOverbooked", "booking.confirm.required"))),
-                    note == null ? "" : note);
+            publishPage(ctx, page.withProblems(problems), orEmpty(note), orEmpty(reason));
             return;
         }
         try {
-            var v = sched.publish(u, base, note);
+            var v = sched.publish(u, base, note, reason);
             Pages.redirectWithFlash(ctx, "/schedule/versions/" + v.version(), "schedule.published");
         } catch (ValidationException e) {
             ctx.status(e.status());
-            publishPage(ctx, page.withProblems(e.problems()), note == null ? "" : note);
+            publishPage(ctx, page.withProblems(e.problems()), orEmpty(note), orEmpty(reason));
         }
     }
 
-    private void versions(Context ctx) {
-        s.templates.render(ctx, "booking/versions.jte", Pages.context(ctx), Map.of("versions", sched.versions.list(200),
-                "latest", sched.latestNumber()));
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
+    private void versions(Context ctx) {
+        var list = sched.versions.list(200);
+        var byVersion = new java.util.TreeMap<Long, List<Displacement.Notice>>();
+        sched.displacements.recent(1000).forEach(n ->
+                byVersion.computeIfAbsent(n.version(), k -> new java.util.ArrayList<>()).add(n));
+        var params = new HashMap<String, Object>();
+        params.put("versions", list);
+        params.put("latest", sched.latestNumber());
+        params.put("displaced", byVersion);
+        params.put("from", list.size() > 1 ? list.get(1).version() : 0L);
+        params.put("to", list.isEmpty() ? 0L : list.get(0).version());
+        s.templates.render(ctx, "booking/versions.jte", Pages.context(ctx), params);
+    }
+
+    private ScheduleVersion findVersion(long v) {
+        return sched.versions.find(v).orElseThrow(
+                () -> new ValidationException(404, List.of(Problem.of(null, "schedule.versionNotFound", v))));
+    }
+
+    /** A version: what restoring it would change against the live schedule, and whom it displaced and why. */
     private void version(Context ctx) {
         long v = longParam(ctx.pathParam("v"));
-        ScheduleVersion version = sched.versions.find(v).orElseThrow(
-                () -> new ValidationException(404, List.of(Problem.of(null, "schedule.versionNotFound", v))));
+        ScheduleVersion version = findVersion(v);
+        long latest = sched.latestNumber();
+        var notices = sched.displacements.ofVersion(v);
         var params = new HashMap<String, Object>();
         params.put("version", version);
-        params.put("diff", sched.diff(v - 1, v, today()));
-        params.put("latest", sched.latestNumber());
+        params.put("restore", v == latest ? null : sched.diff(latest, v, today()));
+        params.put("latest", latest);
+        params.put("displaced", notices);
+        params.put("people", sched.displayNames(notices.stream().map(n -> n.displacement().ownerUser()).toList()));
         params.put("mediaTitles", sched.mediaTitles());
         s.templates.render(ctx, "booking/version.jte", Pages.context(ctx), params);
+    }
+
+    /** The confirmation step of a rollback: every booking it removes, brings back or changes, by title. */
+    private void rollbackPage(Context ctx, PageContext page, long v) {
+        ScheduleVersion version = findVersion(v);
+        long latest = sched.latestNumber();
+        var params = new HashMap<String, Object>();
+        params.put("version", version);
+        params.put("latest", latest);
+        params.put("diff", sched.diff(latest, v, today()));
+        params.put("note", orEmpty(Pages.field(ctx, "note")));
+        var displaced = v == latest ? List.<Displacement>of() : sched.displacedByRollback(page.user(), v);
+        params.put("displaced", displaced);
+        params.put("displacementReason", orEmpty(Pages.field(ctx, "displacementReason")));
+        params.put("people", sched.displayNames(displaced.stream().map(Displacement::ownerUser).toList()));
+        params.put("mediaTitles", sched.mediaTitles());
+        s.templates.render(ctx, "booking/rollback.jte", page, params);
     }
 
     private void rollback(Context ctx) {
         User u = Access.requireUser(ctx);
         long target = longParam(ctx.pathParam("v"));
-        var v = sched.rollback(u, target, longParam(ctx.formParam("base")), Pages.field(ctx, "note"));
-        Pages.redirectWithFlash(ctx, "/schedule/versions/" + v.version(), "schedule.rolledBack");
+        findVersion(target);
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            // Only the confirmation page's form says yes: anything else is shown what it would do first.
+            ctx.redirect("/schedule/versions/" + target + "/rollback", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        String reason = Pages.field(ctx, "displacementReason");
+        if (reason == null && !sched.displacedByRollback(u, target).isEmpty()) {
+            ctx.status(422);
+            rollbackPage(ctx, Pages.context(ctx).withProblems(List.of(Problem.of("displacementReason",
+                    "publish.displacement.reasonRequired"))), target);
+            return;
+        }
+        try {
+            var v = sched.rollback(u, target, longParam(ctx.formParam("base")), Pages.field(ctx, "note"), reason);
+            Pages.redirectWithFlash(ctx, "/schedule/versions/" + v.version(), "schedule.rolledBack");
+        } catch (ValidationException e) {
+            // Someone published since (409) or it touches another category (403): show the current changes.
+            ctx.status(e.status());
+            rollbackPage(ctx, Pages.context(ctx).withProblems(e.problems()), target);
+        }
+    }
+
+    /** Any two versions side by side: the diff from one to the other, as the publish page shows it. */
+    private void compare(Context ctx) {
+        var problems = new java.util.ArrayList<Problem>();
+        Long from = versionParam(ctx.queryParam("from"), "from", problems);
+        Long to = versionParam(ctx.queryParam("to"), "to", problems);
+        var params = new HashMap<String, Object>();
+        params.put("versions", sched.versions.list(200));
+        params.put("from", from == null ? 0L : from);
+        params.put("to", to == null ? 0L : to);
+        params.put("diff", null);
+        params.put("mediaTitles", sched.mediaTitles());
+        PageContext page = Pages.context(ctx);
+        if (!problems.isEmpty()) {
+            ctx.status(422);
+            page = page.withProblems(problems);
+        } else {
+            params.put("diff", sched.diff(from, to, today()));
+        }
+        s.templates.render(ctx, "booking/compare.jte", page, params);
+    }
+
+    private Long versionParam(String raw, String field, List<Problem> problems) {
+        if (raw == null || raw.isBlank()) {
+            problems.add(Problem.of(field, "compare.required"));
+            return null;
+        }
+        try {
+            long v = Long.parseLong(raw.strip());
+            if (v != 0 && sched.versions.find(v).isEmpty()) {
+                problems.add(Problem.of(field, "schedule.versionNotFound", raw.strip()));
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(Problem.of(field, "schedule.versionNotFound", raw.strip()));
+            return null;
+        }
     }
 
     private void fillerPage(Context ctx, PageContext page, List<String> items) {

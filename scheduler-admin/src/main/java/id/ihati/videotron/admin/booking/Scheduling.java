@@ -43,6 +43,7 @@ public final class Scheduling implements ScheduleSource {
     public final BookingRepository bookings;
     public final VersionRepository versions;
     public final AlertRepository alerts;
+    public final DisplacementRepository displacements;
     private volatile ScheduleVersion cached;
 
     public Scheduling(Services services) {
@@ -50,6 +51,7 @@ public final class Scheduling implements ScheduleSource {
         this.bookings = new BookingRepository(services.jdbi);
         this.versions = new VersionRepository(services.jdbi);
         this.alerts = new AlertRepository(services.jdbi);
+        this.displacements = new DisplacementRepository(services.jdbi);
     }
 
     /** The categories a role may book and publish. REVIEWER and CONTRIBUTOR get none. */
@@ -216,6 +218,15 @@ public final class Scheduling implements ScheduleSource {
      * review again (409), so no one publishes over a change they have not seen.
      */
     public ScheduleVersion publish(User actor, long expectedVersion, String note) {
+        return publish(actor, expectedVersion, note, null);
+    }
+
+    /**
+     * As {@link #publish(User, long, String)}; when the publish takes plays from other organisations' bookings
+     * ({@link #displacedBy}), {@code displacementReason} is required and kept in the version with the bookings
+     * it displaced, so their owners are told.
+     */
+    public ScheduleVersion publish(User actor, long expectedVersion, String note, String displacementReason) {
         Set<Category> mine = categoriesOf(actor.role());
         if (mine.isEmpty()) {
             throw new ValidationException(403, List.of(Problem.of(null, "error.forbidden")));
@@ -223,6 +234,8 @@ public final class Scheduling implements ScheduleSource {
         String why = requireNote(note);
         return commitVersion(actor, expectedVersion, (h, previous) -> {
             Snapshot next = pending(h, actor.role(), previous);
+            List<Displacement> displaced = displacedBy(h, actor, previous, next);
+            String reason = displaced.isEmpty() ? null : requireDisplacementReason(displacementReason);
             Instant now = s.clock.instant();
             for (BookingRecord r : bookings.withStatus(h, List.of(BookingStatus.DRAFT, BookingStatus.WITHDRAWN))) {
                 if (mine.contains(r.booking().category())) {
@@ -230,7 +243,7 @@ public final class Scheduling implements ScheduleSource {
                             ? BookingStatus.PUBLISHED : BookingStatus.ARCHIVED, actor.username(), now);
                 }
             }
-            return new Step(next, why, null);
+            return new Step(next, why, null, displaced, reason);
         });
     }
 
@@ -240,6 +253,15 @@ public final class Scheduling implements ScheduleSource {
      * may roll back only when every booking that changes is in their own category; the filler is ADMIN's.
      */
     public ScheduleVersion rollback(User actor, long target, long expectedVersion, String note) {
+        return rollback(actor, target, expectedVersion, note, null);
+    }
+
+    /**
+     * As {@link #rollback(User, long, long, String)}; restoring an old schedule can take plays from other
+     * organisations' bookings too, and then needs {@code displacementReason} as a publish does.
+     */
+    public ScheduleVersion rollback(User actor, long target, long expectedVersion, String note,
+                                    String displacementReason) {
         Snapshot old = versions.find(target).map(ScheduleVersion::snapshot)
                 .orElseThrow(() -> ValidationException.of("version", "schedule.versionNotFound", target));
         String why = note == null || note.isBlank() ? "Rollback ke versi " + target : note.strip();
@@ -253,6 +275,8 @@ public final class Scheduling implements ScheduleSource {
             if (!allowed) {
                 throw new ValidationException(403, List.of(Problem.of(null, "schedule.rollbackOtherCategory")));
             }
+            List<Displacement> displaced = displacedBy(h, actor, previous, old);
+            String reason = displaced.isEmpty() ? null : requireDisplacementReason(displacementReason);
             Instant now = s.clock.instant();
             Set<String> inOld = new HashSet<>();
             for (Booking b : old.bookings()) {
@@ -269,7 +293,7 @@ public final class Scheduling implements ScheduleSource {
                     bookings.setStatus(h, r.id(), BookingStatus.ARCHIVED, actor.username(), now);
                 }
             }
-            return new Step(old, why, target);
+            return new Step(old, why, target, displaced, reason);
         });
     }
 
@@ -280,10 +304,11 @@ public final class Scheduling implements ScheduleSource {
         }
         String why = note == null || note.isBlank() ? "Filler diperbarui" : note.strip();
         return commitVersion(actor, expectedVersion,
-                (h, previous) -> new Step(new Snapshot(previous.bookings(), filler), why, null));
+                (h, previous) -> new Step(new Snapshot(previous.bookings(), filler), why, null, List.of(), null));
     }
 
-    private record Step(Snapshot snapshot, String note, Long rollbackOf) {
+    private record Step(Snapshot snapshot, String note, Long rollbackOf, List<Displacement> displaced,
+                        String displacementReason) {
     }
 
     private interface VersionMaker {
@@ -300,10 +325,13 @@ public final class Scheduling implements ScheduleSource {
                 }
                 Step step = maker.make(h, snapshotOf(h, latest));
                 Instant now = s.clock.instant();
-                versions.insert(h, latest + 1, now, actor.username(), step.note(), step.rollbackOf(), step.snapshot());
+                versions.insert(h, latest + 1, now, actor.username(), step.note(), step.rollbackOf(), step.snapshot(),
+                        step.displacementReason());
+                displacements.insert(h, latest + 1, step.displaced());
                 s.audit.record(h, actor.username(), step.rollbackOf() == null ? "SCHEDULE_PUBLISH" : "SCHEDULE_ROLLBACK",
                         "schedule_version", Long.toString(latest + 1),
-                        (step.rollbackOf() == null ? "" : "rollback to " + step.rollbackOf() + ": ") + step.note());
+                        (step.rollbackOf() == null ? "" : "rollback to " + step.rollbackOf() + ": ") + step.note()
+                                + displacedText(step));
                 return latest + 1;
             });
         } catch (JdbiException e) {
@@ -334,6 +362,86 @@ public final class Scheduling implements ScheduleSource {
     private Snapshot snapshotOf(Handle h, long version) {
         return version == 0 ? Snapshot.EMPTY
                 : versions.find(h, version).map(ScheduleVersion::snapshot).orElse(Snapshot.EMPTY);
+    }
+
+    private static String displacedText(Step step) {
+        if (step.displaced().isEmpty()) {
+            return "";
+        }
+        return " | displaced: " + step.displaced().stream()
+                .map(d -> d.title() + " (" + d.ownerOrganisation() + ", " + d.lost() + "/" + d.requested() + ")")
+                .collect(java.util.stream.Collectors.joining(", ")) + " | reason: " + step.displacementReason();
+    }
+
+    private static String requireDisplacementReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ValidationException.of("displacementReason", "publish.displacement.reasonRequired");
+        }
+        if (reason.strip().length() > 1000) {
+            throw ValidationException.of("displacementReason", "schedule.noteTooLong", 1000);
+        }
+        return reason.strip();
+    }
+
+    // ---------------------------------------------------------------- displacement
+
+    /**
+     * Other organisations' bookings that lose plays if {@code actor} publishes now (the publish page asks for
+     * a reason when this is not empty).
+     */
+    public List<Displacement> displacedBy(User actor) {
+        return s.jdbi.withHandle(h -> {
+            Snapshot previous = snapshotOf(h, VersionRepository.latestNumber(h));
+            return displacedBy(h, actor, previous, pending(h, actor.role(), previous));
+        });
+    }
+
+    /** Other organisations' bookings that would lose plays if {@code actor} restored {@code target} now. */
+    public List<Displacement> displacedByRollback(User actor, long target) {
+        Snapshot old = versions.find(target).map(ScheduleVersion::snapshot)
+                .orElseThrow(() -> ValidationException.of("version", "schedule.versionNotFound", target));
+        return s.jdbi.withHandle(h -> displacedBy(h, actor, snapshotOf(h, VersionRepository.latestNumber(h)), old));
+    }
+
+    private List<Displacement> displacedBy(Handle h, User actor, Snapshot before, Snapshot after) {
+        List<Alert> live = liveAlerts();
+        var losses = Displacement.losses(planner(), Planner.Plan.of(before, live, 0), Planner.Plan.of(after, live, -1),
+                screens(), LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE), Displacement.DAYS);
+        var out = new ArrayList<Displacement>();
+        for (Displacement.Loss loss : losses.values()) {
+            Booking b = after.booking(loss.bookingId()).orElseThrow();
+            String owner = bookings.find(h, b.id()).map(BookingRecord::createdBy).orElse("");
+            if (belongsToOthers(actor, b, owner)) {
+                out.add(new Displacement(b.id(), b.title(), b.category(), b.ownerOrganisation(), owner, loss.day(),
+                        loss.requested(), loss.planned(), loss.lost(), loss.reason()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code b} is another organisation's booking for {@code actor}: not created by them, and either of
+     * a category they do not book or of an organisation other than theirs. Taking plays from one's own
+     * bookings is ordinary planning and asks for no reason.
+     */
+    static boolean belongsToOthers(User actor, Booking b, String createdBy) {
+        if (actor.username().equals(createdBy)) {
+            return false;
+        }
+        String mine = actor.organisation() == null ? "" : actor.organisation().strip();
+        return !categoriesOf(actor.role()).contains(b.category())
+                || !mine.equalsIgnoreCase(b.ownerOrganisation().strip());
+    }
+
+    /**
+     * Published bookings that lose plays to other bookings today on the live schedule, by id (for the booking
+     * list, so a displaced booking does not simply read "live").
+     */
+    public Map<String, Displacement.Loss> displacedToday() {
+        var live = liveAlerts();
+        return Displacement.losses(planner(), Planner.Plan.of(Snapshot.EMPTY, live, 0),
+                Planner.Plan.of(latestSnapshot(), live, latestNumber()), screens(),
+                LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE), 1);
     }
 
     private static String requireNote(String note) {
@@ -576,6 +684,15 @@ public final class Scheduling implements ScheduleSource {
 
     public Optional<ScreenProfile> screen(String id) {
         return s.screens.profile(id);
+    }
+
+    /** People's display names by username, for "owner" labels (the username when unknown). */
+    public Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        var out = new java.util.HashMap<String, String>();
+        for (String u : new java.util.TreeSet<>(usernames)) {
+            out.put(u, s.users.findByUsername(u).map(User::displayName).filter(n -> !n.isBlank()).orElse(u));
+        }
+        return out;
     }
 
     private static void requireCategory(User actor, Category c, String field) {

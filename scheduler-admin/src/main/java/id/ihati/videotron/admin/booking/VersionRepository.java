@@ -38,7 +38,8 @@ public final class VersionRepository {
     /** Versions newest first, without their snapshots (for lists). */
     public List<ScheduleVersion> list(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT version, published_at, published_by, note, rollback_of FROM schedule_version
+                        SELECT version, published_at, published_by, note, rollback_of, displacement_reason
+                        FROM schedule_version
                         ORDER BY version DESC LIMIT :limit""")
                 .bind("limit", limit).map((rs, ctx) -> row(rs, false)).list());
     }
@@ -48,12 +49,37 @@ public final class VersionRepository {
      * transaction fails and nothing of it is kept.
      */
     public void insert(Handle h, long version, Instant at, String actor, String note, Long rollbackOf,
-                       Snapshot snapshot) {
+                       Snapshot snapshot, String displacementReason) {
         h.createUpdate("""
-                        INSERT INTO schedule_version (version, published_at, published_by, note, rollback_of, snapshot)
-                        VALUES (:v, :at, :by, :note, :rollbackOf, :snapshot)""")
+                        INSERT INTO schedule_version (version, published_at, published_by, note, rollback_of, snapshot,
+                            displacement_reason)
+                        VALUES (:v, :at, :by, :note, :rollbackOf, :snapshot, :reason)""")
                 .bind("v", version).bind("at", Timestamp.from(at)).bind("by", actor).bind("note", note)
-                .bind("rollbackOf", rollbackOf).bind("snapshot", ScheduleJson.write(snapshot)).execute();
+                .bind("rollbackOf", rollbackOf).bind("snapshot", ScheduleJson.write(snapshot))
+                .bind("reason", displacementReason).execute();
+    }
+
+    /**
+     * For each of {@code bookingIds}, the versions (ascending) whose schedule held it, among the newest
+     * {@code limit} versions: so an archived or ended booking can still be traced to where it played.
+     */
+    public java.util.Map<String, List<Long>> versionsHolding(java.util.Collection<String> bookingIds, int limit) {
+        var out = new java.util.LinkedHashMap<String, List<Long>>();
+        bookingIds.forEach(id -> out.put(id, new java.util.ArrayList<>()));
+        if (bookingIds.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT version, snapshot FROM schedule_version ORDER BY version DESC LIMIT :limit""")
+                .bind("limit", limit).map((rs, ctx) -> java.util.Map.entry(rs.getLong("version"),
+                        ScheduleJson.read(rs.getString("snapshot"), Snapshot.class)))
+                .forEach(e -> e.getValue().bookings().forEach(b -> {
+                    var list = out.get(b.id());
+                    if (list != null) {
+                        list.add(0, e.getKey());
+                    }
+                })));
+        return out;
     }
 
     private static ScheduleVersion row(ResultSet rs, boolean withSnapshot) throws SQLException {
@@ -61,6 +87,7 @@ public final class VersionRepository {
         Long rollbackOf = rs.wasNull() ? null : rb;
         return new ScheduleVersion(rs.getLong("version"), rs.getTimestamp("published_at").toInstant(),
                 rs.getString("published_by"), rs.getString("note"), rollbackOf,
-                withSnapshot ? ScheduleJson.read(rs.getString("snapshot"), Snapshot.class) : null);
+                withSnapshot ? ScheduleJson.read(rs.getString("snapshot"), Snapshot.class) : null,
+                rs.getString("displacement_reason"));
     }
 }

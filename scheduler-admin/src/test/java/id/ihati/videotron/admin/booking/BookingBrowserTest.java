@@ -172,7 +172,9 @@ class BookingBrowserTest {
         // 5. Roll back to version 1: the health booking leaves the street, the timeline shows it.
         browser.open("/schedule/versions/1");
         shoot("10b-version-1");
-        browser.press("#rollback-form button");
+        browser.press("#rollback-link");
+        assertThat(browser.find("#rollback-removed").getText()).contains("DBD dan imunisasi");
+        browser.press("#rollback-form button[type=submit]");
         assertThat(browser.find(".flash").getText()).contains("dikembalikan");
         shoot("11-rolled-back");
         assertThat(admin.services().scheduling.published().bookings()).extracting(b -> b.category())

@@ -52,7 +52,8 @@ class ConcurrentPublishTest {
                     results.add(pool.submit((Callable<Object>) () -> {
                         barrier.await();
                         try {
-                            return s.publish(u, base, "serentak " + u.username());
+                            // Each side's bookings crowd out the other's: a displacement, so a reason is given.
+                            return s.publish(u, base, "serentak " + u.username(), "uji serentak");
                         } catch (ValidationException e) {
                             return e;
                         }
@@ -74,7 +75,7 @@ class ConcurrentPublishTest {
                 if (wins == 1) {
                     for (User u : List.of(health, city)) {
                         if (!s.pendingDiff(u, java.time.LocalDate.of(2026, 11, 5)).empty()) {
-                            s.publish(u, s.latestNumber(), "ulang " + u.username());
+                            s.publish(u, s.latestNumber(), "ulang " + u.username(), "uji serentak");
                         }
                     }
                 }
