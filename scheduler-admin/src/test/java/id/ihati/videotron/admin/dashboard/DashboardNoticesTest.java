@@ -63,7 +63,8 @@ class DashboardNoticesTest {
         s.scheduling.publish(user(Role.HEALTH_EDITOR), s.scheduling.latestNumber(), "TBC");
         s.scheduling.saveDraft(user(Role.CITY_EDITOR), booking("bk-festival", "Festival Krakatau 2026",
                 Category.CITY, cityMedia, 6, 5));
-        s.scheduling.publish(user(Role.CITY_EDITOR), s.scheduling.latestNumber(), "Festival");
+        s.scheduling.publish(user(Role.CITY_EDITOR), s.scheduling.latestNumber(), "Festival",
+                "Festival Krakatau diumumkan Wali Kota");   // it displaces the TBC booking, which needs a reason
         s.review.comments().add(user(Role.REVIEWER), new Comment.Subject(Comment.Subject.Type.BOOKING, "bk-tbc"),
                 null, "Mengapa penayangan TBC berkurang?");
 
