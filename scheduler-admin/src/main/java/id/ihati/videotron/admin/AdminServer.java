@@ -42,7 +42,7 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(AdminConfig config) {
         HikariDataSource pool = Database.pool(config);
         try {
-            return start(config, pool, Clock.systemUTC(), pool);
+            return start(config, Database.durable(pool, config), Clock.systemUTC(), pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

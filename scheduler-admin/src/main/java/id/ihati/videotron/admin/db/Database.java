@@ -24,14 +24,35 @@ public final class Database {
             hc.setUsername(config.dbUser());
             hc.setPassword(config.dbPassword());
         } else {
-            Path file = config.dataDir().toAbsolutePath().resolve("db").resolve("ihati");
-            hc.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+            hc.setJdbcUrl(h2FileUrl(config.dataDir()));
             hc.setUsername("sa");
             hc.setPassword("");
         }
         hc.setMaximumPoolSize(10);
         hc.setPoolName("ihati");
         return new HikariDataSource(hc);
+    }
+
+    /**
+     * The embedded database in {@code dataDir/db}. {@code WRITE_DELAY=0}: H2's default keeps committed changes in
+     * memory for up to half a second (its background writer), so a killed server lost the last acknowledged
+     * writes; with 0 each commit is written to the file before it returns (and {@link #durable} adds the fsync).
+     */
+    public static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + h2File(dataDir) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    }
+
+    /** The H2 database's base name (H2 adds {@code .mv.db}). */
+    public static Path h2File(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("db").resolve("ihati");
+    }
+
+    /**
+     * The pool as the server must use it: for the embedded H2 file, every connection that wrote is synced to disk
+     * at commit ({@link SyncedCommits}); PostgreSQL does that itself ({@code fsync}, {@code synchronous_commit}).
+     */
+    public static DataSource durable(DataSource pool, AdminConfig config) {
+        return config.jdbcUrl() == null ? new SyncedCommits(pool) : pool;
     }
 
     /** Applies the portable migrations and those for this database's vendor ({@code h2} or {@code postgresql}). */
