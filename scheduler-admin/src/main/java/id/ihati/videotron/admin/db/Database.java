@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Creates the pool and brings the schema up to date. */
 public final class Database {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
     private Database() {
     }
 
@@ -53,6 +54,30 @@ public final class Database {
      */
     public static DataSource durable(DataSource pool, AdminConfig config) {
         return config.jdbcUrl() == null ? new SyncedCommits(pool) : pool;
+    }
+
+    /**
+     * Says in the log when PostgreSQL would lose acknowledged writes in a crash: {@code fsync} or
+     * {@code synchronous_commit} off (embedded test servers and some tuning guides turn them off).
+     */
+    public static void warnIfNotDurable(DataSource dataSource) {
+        if (!vendor(dataSource).equals("postgresql")) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+                try (var rs = s.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    String value = rs.getString(1);
+                    if (value.equals("off")) {
+                        log.warn("PostgreSQL runs with {} = {}: acknowledged writes can be lost in a crash or "
+                                + "power cut; turn it on (docs/operations.md)", setting, value);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's durability settings", e);
+        }
     }
 
     /** Applies the portable migrations and those for this database's vendor ({@code h2} or {@code postgresql}). */
