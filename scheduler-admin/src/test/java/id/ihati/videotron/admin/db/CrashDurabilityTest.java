@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,9 @@ class CrashDurabilityTest {
             Workload load = Workload.on(server.baseUrl());
             for (int round = 1; round <= 2; round++) {
                 var stop = new AtomicBoolean();
+                Map<String, Integer> before = load.acknowledged();
                 List<Thread> writers = load.start(stop);
-                join(writers, WRITING);
+                writeUntilEachKindAcknowledged(load, before, writers);
                 server.kill();
                 boolean databaseKilled = postgres != null && round == 2;
                 if (databaseKilled) {
@@ -77,6 +79,26 @@ class CrashDurabilityTest {
         } finally {
             server.close();
         }
+    }
+
+    /**
+     * Lets the writers write for {@link #WRITING}, and longer (up to a minute) until each kind of write was
+     * acknowledged at least once in this round, so the kill always falls among writes of every kind.
+     */
+    private static void writeUntilEachKindAcknowledged(Workload load, Map<String, Integer> before,
+                                                       List<Thread> writers) throws InterruptedException {
+        long start = System.nanoTime();
+        long limit = start + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < limit) {
+            Map<String, Integer> now = load.acknowledged();
+            boolean everyKind = now.keySet().stream().allMatch(k -> now.get(k) > before.get(k));
+            if (everyKind && System.nanoTime() - start >= WRITING.toNanos()) {
+                return;
+            }
+            assertThat(writers).as("writers still writing").allMatch(Thread::isAlive);
+            writers.get(0).join(50); // a timed wait between looks at the counts
+        }
+        throw new AssertionError("not every kind of write was acknowledged within a minute: " + load.acknowledged());
     }
 
     /** Waits for the writers to end, at most {@code limit} (they end when the server dies). */

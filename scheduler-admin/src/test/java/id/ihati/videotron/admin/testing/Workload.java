@@ -107,6 +107,13 @@ public final class Workload {
         base = newBase;
     }
 
+    /** How many writes of each kind the server acknowledged so far. */
+    public Map<String, Integer> acknowledged() {
+        var counts = new LinkedHashMap<String, Integer>();
+        acked.forEach((kind, keys) -> counts.put(kind, keys.size()));
+        return counts;
+    }
+
     /** Writes from four threads until {@code stop} is set or the server stops answering. */
     public List<Thread> start(AtomicBoolean stop) {
         List<Thread> threads = new ArrayList<>();
@@ -176,7 +183,7 @@ public final class Workload {
         if (r.statusCode() == 302 && location.startsWith("/bookings/")) {
             acked.get("bookings").add(location.substring("/bookings/".length()));
         }
-        if (i % 3 == 2) {
+        if (i % 2 == 1) {
             String page = bookings.get("/schedule/publish").body();
             String baseVersion = Jsoup.parse(page).select("input[name=base]").attr("value");
             var p = bookings.postForm("/schedule/publish", Map.of("base", baseVersion, "note", "uji " + i,
