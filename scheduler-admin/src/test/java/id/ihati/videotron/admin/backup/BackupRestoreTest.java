@@ -19,11 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code backup --to DIR} of a running server (a child process with demo content and a new slide), then
+ * {@code backup --to DIR} of a running server (a child process with demo content and a new slide, while a
+ * contributor keeps creating slides), then
  * {@code restore --from DIR} into a new data directory (and, on PostgreSQL, a new empty database), then a server
  * started there serves the same media items with the same files, and the same accounts sign in.
  */
@@ -54,6 +57,7 @@ class BackupRestoreTest {
         Path backup = tmp.resolve("backup");
         Path restored = tmp.resolve("restored");
         Map<String, byte[]> before;
+        java.util.Set<String> liveAfter;
         try (var server = ChildServer.start(tmp.resolve("live.log"),
                 concat(List.of("--port", "0", "--data-dir", live.toString(), "--demo"), sourceDb))) {
             var dinkes = new WebClient(server.baseUrl());
@@ -65,11 +69,40 @@ class BackupRestoreTest {
             before = mediaWithFiles(dinkes);
             assertThat(before).containsKey(JSON.readTree(slide.body()).get("id").asText());
 
-            String out = command(0, concat(List.of("backup", "--to", backup.toString(), "--data-dir",
-                    live.toString()), sourceDb));
+            // A contributor keeps creating slides while the backup is taken: the server stays in use.
+            var stop = new AtomicBoolean();
+            var contributor = new WebClient(server.baseUrl());
+            contributor.login("puskesmas.citangkil", "citangkil-demo-2026");
+            var during = new AtomicInteger();
+            var refused = new java.util.concurrent.atomic.AtomicReference<String>();
+            var writer = new Thread(() -> {
+                while (!stop.get() && during.get() < 100 && refused.get() == null) {
+                    var r = contributor.json("POST", "/api/v1/media/slides", """
+                            {"slideTitle": "Selama cadangan", "text": "Ditulis selama cadangan", "background": "#1b5e20",
+                             "foreground": "#ffffff", "category": "HEALTH"}""");
+                    if (r.statusCode() == 201) {
+                        during.incrementAndGet();
+                    } else {
+                        refused.set(r.statusCode() + " " + r.body());
+                    }
+                }
+            });
+            writer.start();
+            while (during.get() == 0 && refused.get() == null && writer.isAlive()) {
+                writer.join(20); // until the first slide is in: the backup starts among writes
+            }
+            String out;
+            try {
+                out = command(0, concat(List.of("backup", "--to", backup.toString(), "--data-dir",
+                        live.toString()), sourceDb));
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
             assertThat(out).contains("Backup written to " + backup);
-            // still serving after the backup
-            assertThat(dinkes.get("/api/v1/media").statusCode()).isEqualTo(200);
+            assertThat(refused.get()).as("a slide refused during the backup").isNull();
+            assertThat(during.get()).as("slides created during the backup").isPositive();
+            liveAfter = mediaWithFiles(dinkes).keySet();
         }
         assertThat(backup.resolve("backup.properties")).exists();
 
@@ -85,7 +118,9 @@ class BackupRestoreTest {
             var dinkes = new WebClient(server.baseUrl());
             dinkes.login("dinkes", "dinkes-demo-2026");
             Map<String, byte[]> after = mediaWithFiles(dinkes);
-            assertThat(after.keySet()).isEqualTo(before.keySet());
+            // everything from before the backup, maybe some slides made during it, nothing that never existed
+            assertThat(after.keySet()).containsAll(before.keySet());
+            assertThat(liveAfter).containsAll(after.keySet());
             before.forEach((id, bytes) -> assertThat(after.get(id)).as("file of " + id).isEqualTo(bytes));
             assertThat(server.log()).doesNotContain("generated password"); // the accounts came back, no first start
         }
@@ -94,7 +129,7 @@ class BackupRestoreTest {
     /** Every media item's id and the bytes of its file as the server serves them (a slide: its text). */
     private static Map<String, byte[]> mediaWithFiles(WebClient c) throws Exception {
         Map<String, byte[]> out = new TreeMap<>();
-        JsonNode items = JSON.readTree(c.get("/api/v1/media?limit=200").body()).get("items");
+        JsonNode items = JSON.readTree(c.get("/api/v1/media?limit=500").body()).get("items");
         assertThat(items).isNotEmpty();
         for (JsonNode m : items) {
             if (m.get("fileUrl").isNull()) { // a slide: drawn per screen from its stored text
