@@ -52,6 +52,26 @@ class BackupRestoreTest {
         }
     }
 
+    @Test
+    void aStoppedH2ServerIsBackedUpDirectlyAndMistakesAreNamed() throws Exception {
+        Path data = tmp.resolve("stopped");
+        try (var pool = id.ihati.videotron.admin.db.Database.pool(id.ihati.videotron.admin.AdminConfig.of(0, data))) {
+            id.ihati.videotron.admin.db.Database.migrate(pool);
+        }
+        String out = command(0, List.of("backup", "--to", tmp.resolve("b").toString(), "--data-dir", data.toString()));
+        assertThat(out).contains("h2 database");
+        assertThat(tmp.resolve("b").resolve("database.zip")).exists();
+
+        assertThat(command(2, List.of("backup", "--data-dir", data.toString()))).contains("--to DIR is required");
+        assertThat(command(1, List.of("backup", "--to", tmp.resolve("c").toString(), "--data-dir",
+                tmp.resolve("typo").toString()))).contains("no database in");
+        assertThat(command(1, List.of("backup", "--to", tmp.resolve("b").toString(), "--data-dir", data.toString())))
+                .contains("backup directory is not empty");
+        assertThat(command(1, List.of("restore", "--from", tmp.resolve("b").toString(), "--data-dir",
+                tmp.resolve("r").toString(), "--jdbc-url", "jdbc:postgresql://localhost/x")))
+                .contains("the backup is of h2");
+    }
+
     private void roundTrip(List<String> sourceDb, List<String> targetDb) throws Exception {
         Path live = tmp.resolve("live");
         Path backup = tmp.resolve("backup");
