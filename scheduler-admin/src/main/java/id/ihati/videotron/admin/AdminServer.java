@@ -1,6 +1,7 @@
 package id.ihati.videotron.admin;
 
 import com.zaxxer.hikari.HikariDataSource;
+import id.ihati.videotron.admin.backup.BackupRequests;
 import id.ihati.videotron.admin.db.Database;
 import id.ihati.videotron.admin.demo.DemoData;
 import id.ihati.videotron.admin.jobs.PurgeSessionsJob;
@@ -30,19 +31,22 @@ public final class AdminServer implements AutoCloseable {
     private final JobScheduler jobs;
     private final Javalin app;
     private final HikariDataSource ownPool;
+    private final BackupRequests backups;
 
-    private AdminServer(Services services, JobScheduler jobs, Javalin app, HikariDataSource ownPool) {
+    private AdminServer(Services services, JobScheduler jobs, Javalin app, HikariDataSource ownPool,
+                        BackupRequests backups) {
         this.services = services;
         this.jobs = jobs;
         this.app = app;
         this.ownPool = ownPool;
+        this.backups = backups;
     }
 
     /** Starts with a pool made from the config (H2 file in the data dir, or the given JDBC URL). */
     public static AdminServer start(AdminConfig config) {
         HikariDataSource pool = Database.pool(config);
         try {
-            return start(config, pool, Clock.systemUTC(), pool);
+            return start(config, Database.durable(pool, config), Clock.systemUTC(), pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -61,6 +65,7 @@ public final class AdminServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
         Database.migrate(dataSource);
+        Database.warnIfNotDurable(dataSource);
         var services = new Services(config, dataSource, clock);
         if (config.demo()) {
             DemoData.standard().seed(services); // before FirstStart: the demo admin has a known password
@@ -85,7 +90,9 @@ public final class AdminServer implements AutoCloseable {
         services.playerHub.start();
         log.info("I-Hati Videotron admin server listening on port {} (database: {})", app.port(),
                 config.jdbcUrl() == null ? "embedded H2 in " + config.dataDir() : redact(config.jdbcUrl()));
-        var server = new AdminServer(services, jobs, app, own);
+        // Only this process may open the embedded H2 file: "backup" asks it through the data directory.
+        BackupRequests backups = config.jdbcUrl() == null ? BackupRequests.serve(dataSource, config.dataDir()) : null;
+        var server = new AdminServer(services, jobs, app, own, backups);
         if (config.demo()) {
             DemoData.printLogins(System.out, server.baseUrl());
         }
@@ -127,6 +134,9 @@ public final class AdminServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (backups != null) {
+            backups.close();
+        }
         services.playerHub.close();
         app.stop();
         try {

@@ -5,7 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar scheduler-admin-all.jar [--config ihati.properties] [--port 7070] [--data-dir data]
- * [--jdbc-url …] [--demo]}; {@code --help} lists every setting.
+ * [--jdbc-url …] [--demo]}; {@code --help} lists every setting. {@code backup --to DIR} and
+ * {@code restore --from DIR} (same settings) back up and restore database and media.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -14,8 +15,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (id.ihati.videotron.admin.backup.BackupCommand.handles(args)) {
+            System.exit(id.ihati.videotron.admin.backup.BackupCommand.run(args, System.getenv(), System.out,
+                    System.err));
+            return;
+        }
         if (java.util.Arrays.asList(args).contains("--help")) {
             System.out.print(AdminConfig.usage());
+            System.out.print(id.ihati.videotron.admin.backup.BackupCommand.USAGE);
             return;
         }
         AdminConfig config;
