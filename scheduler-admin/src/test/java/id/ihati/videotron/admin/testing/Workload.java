@@ -226,7 +226,9 @@ public final class Workload {
     private List<PlayRecord> chain(int count) {
         List<PlayRecord> out = new ArrayList<>();
         String prev = head;
-        Instant t = Instant.now().minusSeconds(60);
+        // Milliseconds, as the player journals them: the database keeps no finer time, and a record read back must
+        // hash as it was sent for a re-sent batch to be recognised as the same.
+        Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         for (int k = 0; k < count; k++) {
             PlayRecord r = PlayRecord.chained(UUID.randomUUID().toString(), screenId, nextSeq + k, "m-uji", "b-uji",
                     Category.HEALTH, t, t.plusSeconds(10), t, t.plusSeconds(10), true, null, prev);
