@@ -85,7 +85,7 @@ public final class Dashboard {
     }
 
     /** A media error names the item as staff know it, by its title ("Video DBD"), never by its id. */
-    private Incident named(Incident i) {
+    public Incident named(Incident i) {
         if (i.kind() != Incident.Kind.MEDIA_ERROR) {
             return i;
         }

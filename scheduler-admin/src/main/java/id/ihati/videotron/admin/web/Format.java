@@ -104,6 +104,11 @@ public record Format(Locale locale) {
         return t == null ? "" : t.format(DateTimeFormatter.ofPattern("HH:mm", locale));
     }
 
+    /** An hour of the day as a two-digit label, "09". */
+    public String hour(int h) {
+        return String.format(locale, "%02d", h);
+    }
+
     /** "Sen" / "Mon". */
     public String day(DayOfWeek d) {
         return d.getDisplayName(TextStyle.SHORT, locale);

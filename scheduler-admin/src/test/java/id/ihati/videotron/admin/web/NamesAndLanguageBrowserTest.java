@@ -3,6 +3,7 @@ package id.ihati.videotron.admin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.dashboard.ScreenWatch;
 import id.ihati.videotron.admin.demo.DemoAccounts;
 import id.ihati.videotron.admin.media.MediaSummary;
 import id.ihati.videotron.admin.review.comments.Comment;
@@ -10,10 +11,13 @@ import id.ihati.videotron.admin.testing.Browser;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
 import id.ihati.videotron.admin.testing.TestPlayer;
+import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.Category;
+import id.ihati.videotron.playlists.schedule.Targets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every person reads names, not ids, and one language at a time. Headless Chromium signs in as each demo role on
- * a demo server (with a DPRD comment, a rollback and a playing player added), walks the navigation and the links of
+ * a demo server (with a DPRD comment, a rollback, a live and a cancelled alert and a playing player with a media error added), walks the navigation and the links of
  * the pages it reaches (GET only, same origin, at most {@link #PER_SHAPE} pages per kind of page, at most
  * {@link #MAX_PAGES} pages per role and language), in Indonesian and in English, and reads what a person reads:
  * the visible text, the page title and tooltips. It finds no raw id ({@code bk-…}, {@code al-…}, {@code m-…}), no
@@ -54,19 +58,29 @@ class NamesAndLanguageBrowserTest {
     static void start() throws Exception {
         demo = TestAdmin.start(TestDatabases.h2Url(), Clock.systemUTC(), c -> c.withDemo(true));
         var s = demo.services();
-        // The story of issue 10: a DPRD comment on a booking, a rollback without a note, a player that reports
-        // what it plays, a contributor's item awaiting approval.
+        // The story of issue 10: a DPRD comment on a booking, a rollback without a note, alerts, a player that
+        // reports what it plays and an item it could not play.
         User dprd = s.users.findByUsername("dprd").orElseThrow();
         String booking = s.scheduling.workingSet().get(0).id();
         s.review.comments().add(dprd, new Comment.Subject(Comment.Subject.Type.BOOKING, booking), null,
                 "Mohon jelaskan jam tayang pemesanan ini.");
+        User admin = s.users.findByUsername("admin").orElseThrow();
         long latest = s.scheduling.latestNumber();
-        s.scheduling.rollback(s.users.findByUsername("admin").orElseThrow(), latest - 1, latest, null);
+        s.scheduling.rollback(admin, latest - 1, latest, null);
         MediaSummary video = s.mediaCatalog.approved(Category.HEALTH).get(0);
+        // An emergency alert on the demo screen for the next hour, then cancelled: both show on the alerts page.
+        Instant now = s.clock.instant();
+        s.scheduling.raiseAlert(admin, new Alert("al-0a1b2c3d", "Banjir di Jl. Sudirman", video.id(),
+                new Targets(Set.of("demo-lokal"), Set.of(), false), now, now.plusSeconds(3600), 10));
+        s.scheduling.raiseAlert(admin, new Alert("al-4e5f6a7b", "Jalan ditutup", video.id(),
+                new Targets(Set.of("alun-alun"), Set.of(), false), now, now.plusSeconds(3600), 10));
+        s.scheduling.cancelAlert(admin, "al-4e5f6a7b");
         String token = Files.readString(demo.dataDir().resolve("demo-player-token")).strip();
         new TestPlayer(demo.baseUrl(), token).postJson("/api/v1/player/heartbeat",
                 "{\"status\":\"PLAYING\",\"playing\":{\"mediaId\":\"" + video.id() + "\",\"sourceId\":\"" + booking
-                        + "\",\"since\":\"" + s.clock.instant() + "\"}}");
+                        + "\",\"since\":\"" + s.clock.instant() + "\"},\"mediaErrors\":[{\"mediaId\":\"" + video.id()
+                        + "\",\"error\":\"MEDIA_CORRUPTED\"}]}");
+        new ScreenWatch(s).check(s.clock.instant()); // the media error becomes an open incident
         peoplesTexts = peoplesTexts();
         browser = new Browser("NamesAndLanguageBrowserTest", demo.baseUrl());
     }
@@ -260,6 +274,8 @@ class NamesAndLanguageBrowserTest {
         var texts = new LinkedHashSet<String>();
         s.mediaCatalog.approved(Category.HEALTH).forEach(m -> texts.add(m.title()));
         s.mediaCatalog.approved(Category.CITY).forEach(m -> texts.add(m.title()));
+        s.scheduling.liveAlerts().forEach(a -> texts.add(a.title()));
+        texts.add("Jalan ditutup");
         s.scheduling.workingSet().forEach(b -> {
             texts.add(b.booking().title());
             texts.add(b.booking().ownerOrganisation());
