@@ -102,12 +102,17 @@ class NamesAndLanguageBrowserTest {
         var visited = new TreeSet<String>();
         for (DemoAccounts.Login login : DemoAccounts.LOGINS) {
             browser.driver().manage().deleteAllCookies();
-            browser.open("/login?lang=id");
+            for (String lang : List.of("en", "id")) { // the sign-in page, ending in Indonesian
+                browser.open("/login?lang=" + lang);
+                check(readablePage(), lang).forEach(f -> findings.add("signed out " + lang + " /login: " + f));
+            }
             browser.find("[name=username]").sendKeys(login.username());
             browser.find("[name=password]").sendKeys(login.password());
             browser.press("button[type=submit]");
             for (String lang : List.of("id", "en")) {
                 browser.open("/?lang=" + lang);
+                browser.open("/bookings/bk-00000000"); // a page that is not there
+                check(readablePage(), lang).forEach(f -> findings.add(login.role() + " " + lang + " 404: " + f));
                 for (String path : crawl()) {
                     String text = readablePage();
                     String where = login.role() + " " + lang + " " + path;
