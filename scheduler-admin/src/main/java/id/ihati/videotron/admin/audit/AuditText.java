@@ -59,6 +59,8 @@ public final class AuditText {
             new Rule(Pattern.compile("on creation"), "audit.detail.onCreation"),
             new Rule(Pattern.compile("first start"), "audit.detail.firstStart"),
             new Rule(Pattern.compile("demo"), "audit.detail.demo"),
+            new Rule(Pattern.compile("id"), "audit.detail.languageId"),
+            new Rule(Pattern.compile("en"), "audit.detail.languageEn"),
             new Rule(Pattern.compile("comment (\\d+)"), "audit.detail.comment"),
             new Rule(Pattern.compile("comment (\\d+) answering (\\d+)"), "audit.detail.answer"),
             new Rule(Pattern.compile("code (\\w+)"), "audit.detail.code"),
@@ -72,14 +74,16 @@ public final class AuditText {
                     "audit.detail.upload"),
             new Rule(Pattern.compile("(\\d+) files: .*"), "audit.detail.purge"),
             new Rule(Pattern.compile("rollback to (\\d+): (.*)"), "audit.detail.rollback"),
+            new Rule(Pattern.compile("rollback to (\\d+):\\s*"), "audit.detail.rollbackPlain"),
             new Rule(Pattern.compile("(\".*\"), back to (\\w+)"), "audit.detail.backTo"),
             new Rule(Pattern.compile("(\\w+) (\".*\")"), "audit.detail.kindTitle"),
+            new Rule(Pattern.compile("(\".*\")"), "audit.detail.title"),
+            new Rule(Pattern.compile("(\".*\") QR (\\S+)"), "audit.detail.titleQr"),
             new Rule(Pattern.compile("(PUBLISHED|WITHDRAWN|ARCHIVED|DRAFT|ENDED)"), "audit.detail.status"));
 
-    /** Actions whose detail is the people's own text (a title, a reason, a note, an address, a language). */
+    /** Actions whose detail is the people's own text (a title, a reason, a note, an address): shown as typed. */
     private static final java.util.Set<String> OWN_TEXT = java.util.Set.of("BOOKING_CREATE", "BOOKING_UPDATE",
-            "ALERT_RAISE", "SCHEDULE_PUBLISH", "media.reject", "media.approve", "media.slide", "media.update", "LOGIN",
-            "LANGUAGE_CHANGED");
+            "ALERT_RAISE", "SCHEDULE_PUBLISH", "media.reject", "LOGIN");
 
     public static Detail detail(PageContext p, String action, String detail, Map<String, String> names) {
         if (detail == null || detail.isBlank()) {
@@ -87,6 +91,10 @@ public final class AuditText {
         }
         String named = ID.matcher(detail).replaceAll(m -> Matcher.quoteReplacement(
                 names.containsKey(m.group()) ? "“" + names.get(m.group()) + "”" : p.t("audit.deleted")));
+        if (OWN_TEXT.contains(action)) {
+            return new Detail(named, null);
+        }
+        // Later rules are the more specific ones (a rollback without a note): they are tried first.
         for (int i = RULES.size() - 1; i >= 0; i--) {
             Matcher m = RULES.get(i).pattern().matcher(named);
             if (m.matches()) {
@@ -101,7 +109,8 @@ public final class AuditText {
                 return new Detail(p.t(RULES.get(i).key(), args), null);
             }
         }
-        return OWN_TEXT.contains(action) ? new Detail(named, null) : new Detail("", named);
+        // An approval's reason is the decider's own text; other details without words are technical notes.
+        return action.equals("media.approve") ? new Detail(named, null) : new Detail("", named);
     }
 
     /** A role, kind or status code in words; anything else as it is. */

@@ -76,9 +76,13 @@ class AuditPageTest {
                     .doesNotContain("BOOKING_WITHDRAW", "bk-0beea2db", "WITHDRAWN");
             assertThat(page(Role.ADMIN, "").select("select[name=action] option[value=media.approve]").text())
                     .isEqualTo("Konten disetujui");
+            admin.services().audit.record("admin", "SCHEDULE_ROLLBACK", "schedule_version", "3", "rollback to 2: ");
+            assertThat(page(Role.ADMIN, "?action=SCHEDULE_ROLLBACK").select("table.audit tbody tr").first().text())
+                    .contains("Jadwal dikembalikan ke versi lama", "Versi jadwal 3", "kembali ke versi 2")
+                    .doesNotContain("rollback", "versi 2:");
         } finally {
             admin.services().jdbi.useHandle(h -> h.execute(
-                    "DELETE FROM audit_log WHERE action IN ('media.approve', 'BOOKING_WITHDRAW')"));
+                    "DELETE FROM audit_log WHERE action IN ('media.approve', 'BOOKING_WITHDRAW', 'SCHEDULE_ROLLBACK')"));
         }
     }
 
