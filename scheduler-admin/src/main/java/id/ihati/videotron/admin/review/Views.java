@@ -80,7 +80,7 @@ public final class Views {
         return page.t("review.freq.perDay", ((Frequency.PerDay) f).plays());
     }
 
-    public static String hours(long seconds) {
-        return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 3600, seconds / 60 % 60);
+    public static String hours(PageContext page, long seconds) {
+        return page.fmt().hoursMinutes(seconds);
     }
 }

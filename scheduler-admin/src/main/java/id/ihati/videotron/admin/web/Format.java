@@ -57,6 +57,20 @@ public record Format(Locale locale) {
         return n < 1024 * 1024 ? decimal(n / 1024.0, 1) + " KB" : decimal(n / (1024.0 * 1024), 1) + " MB";
     }
 
+    /** A clip's length, "1:05", or "0:03,5" / "0:03.5" for clips under ten seconds. */
+    public String clip(long millis) {
+        long s = millis / 1000;
+        long tenths = (millis % 1000) / 100;
+        String base = (s / 60) + ":" + String.format(locale, "%02d", s % 60);
+        char separator = java.text.DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return s < 10 && tenths > 0 ? base + separator + tenths : base;
+    }
+
+    /** A duration as hours and minutes, "1.234:05" / "1,234:05". */
+    public String hoursMinutes(long seconds) {
+        return number(seconds / 3600) + ":" + String.format(locale, "%02d", seconds / 60 % 60);
+    }
+
     /** "5 Des 2026" / "5 Dec 2026". */
     public String date(LocalDate d) {
         return d == null ? "" : d.format(DateTimeFormatter.ofPattern("d MMM yyyy", locale));

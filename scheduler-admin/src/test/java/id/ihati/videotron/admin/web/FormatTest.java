@@ -40,6 +40,10 @@ class FormatTest {
         assertThat(EN.percent(63.46)).isEqualTo("63.5 %");
         assertThat(ID.bytes(1536)).isEqualTo("1,5 KB");
         assertThat(EN.bytes(5L * 1024 * 1024)).isEqualTo("5.0 MB");
+        assertThat(ID.hoursMinutes(1234 * 3600 + 5 * 60)).isEqualTo("1.234:05");
+        assertThat(ID.clip(3_500)).isEqualTo("0:03,5");
+        assertThat(EN.clip(3_500)).isEqualTo("0:03.5");
+        assertThat(ID.clip(65_000)).isEqualTo("1:05");
     }
 
     @Test
