@@ -49,9 +49,42 @@ public final class AuditRoutes implements Routes {
         if (!problems.isEmpty()) {
             ctx.status(400);
         }
+        var result = s.audit.search(query, PageContext.OFFICE_ZONE);
         s.templates.render(ctx, "audit/list.jte", page, Map.of(
-                "result", s.audit.search(query, PageContext.OFFICE_ZONE), "actions", s.audit.actions(),
+                "result", result, "actions", s.audit.actions(), "names", names(result.entries()),
                 "fromText", text(ctx, "from"), "toText", text(ctx, "to")));
+    }
+
+    /** The titles of the bookings, alerts, media and screens the entries name, by id. */
+    private Map<String, String> names(List<AuditLog.Entry> entries) {
+        var names = new java.util.HashMap<String, String>();
+        for (AuditLog.Entry e : entries) {
+            var ids = new java.util.ArrayList<String>();
+            if (e.subjectId() != null) {
+                ids.add(e.subjectId());
+            }
+            if (e.detail() != null) {
+                AuditText.ID.matcher(e.detail()).results().forEach(m -> ids.add(m.group()));
+            }
+            for (String id : ids) {
+                if (names.containsKey(id)) {
+                    continue;
+                }
+                java.util.Optional<String> name = switch (e.subjectType() == null ? "" : e.subjectType()) {
+                    case "screen" -> s.screens.find(id).map(x -> x.profile().name());
+                    default -> java.util.Optional.empty();
+                };
+                if (id.startsWith("bk-")) {
+                    name = s.scheduling.bookings.find(id).map(r -> r.booking().title());
+                } else if (id.startsWith("al-")) {
+                    name = s.scheduling.alerts.find(id).map(a -> a.alert().title());
+                } else if (id.startsWith("m-")) {
+                    name = s.mediaCatalog.summary(id).map(m -> m.title());
+                }
+                name.ifPresent(n -> names.put(id, n));
+            }
+        }
+        return names;
     }
 
     private static LocalDate date(Context ctx, String name, List<Problem> problems) {

@@ -9,11 +9,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -53,16 +50,16 @@ public final class BookingText {
     }
 
     public static String day(PageContext p, DayOfWeek d) {
-        return d.getDisplayName(TextStyle.SHORT, locale(p));
+        return p.fmt().day(d);
     }
 
     public static String dates(PageContext p, LocalDate from, LocalDate to) {
-        var f = DateTimeFormatter.ofPattern("d MMM yyyy", locale(p));
-        return from.equals(to) ? from.format(f) : from.format(f) + " – " + to.format(f);
+        var f = p.fmt();
+        return from.equals(to) ? f.date(from) : f.date(from) + " – " + f.date(to);
     }
 
     public static String date(PageContext p, LocalDate d) {
-        return d.format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale(p)));
+        return p.fmt().longDate(d);
     }
 
     public static String when(PageContext p, Booking b) {
@@ -81,8 +78,21 @@ public final class BookingText {
 
     /** A moment in WIB, "25 Nov 2026 14:05 WIB". */
     public static String instant(PageContext p, Instant t) {
-        return t == null ? "" : t.atZone(WIB).format(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale(p)))
-                + " WIB";
+        return p.fmt().dateTime(t, WIB);
+    }
+
+    /**
+     * A version's note; one the system wrote (a rollback or a filler change without a note) in the reader's
+     * language. Versions of before 2026-12 stored those notes in Indonesian: they are recognised and translated.
+     */
+    public static String note(PageContext p, String note, Long rollbackOf) {
+        if (rollbackOf != null && (note == null || note.isBlank() || note.equals("Rollback ke versi " + rollbackOf))) {
+            return p.t("versions.rollbackNote", rollbackOf);
+        }
+        if (note == null || note.isBlank() || note.equals("Filler diperbarui")) {
+            return p.t("versions.fillerNote");
+        }
+        return note;
     }
 
     public static String items(List<String> ids, Map<String, String> titles) {
@@ -91,9 +101,5 @@ public final class BookingText {
 
     public static String field(PageContext p, String name) {
         return p.t("booking.field." + name);
-    }
-
-    private static Locale locale(PageContext p) {
-        return p.english() ? Locale.ENGLISH : Locale.forLanguageTag("id");
     }
 }

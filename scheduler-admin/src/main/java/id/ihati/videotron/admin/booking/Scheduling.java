@@ -264,7 +264,8 @@ public final class Scheduling implements ScheduleSource {
                                     String displacementReason) {
         Snapshot old = versions.find(target).map(ScheduleVersion::snapshot)
                 .orElseThrow(() -> ValidationException.of("version", "schedule.versionNotFound", target));
-        String why = note == null || note.isBlank() ? "Rollback ke versi " + target : note.strip();
+        // Without a note the pages say "rolled back to version N" in the reader's language (BookingText.note).
+        String why = note == null || note.isBlank() ? "" : note.strip();
         return commitVersion(actor, expectedVersion, (h, previous) -> {
             var diff = ScheduleDiff.between(0, previous, 0, old, List.of());
             Set<Category> mine = categoriesOf(actor.role());
@@ -302,7 +303,7 @@ public final class Scheduling implements ScheduleSource {
         if (actor.role() != Role.ADMIN) {
             throw new ValidationException(403, List.of(Problem.of(null, "error.forbidden")));
         }
-        String why = note == null || note.isBlank() ? "Filler diperbarui" : note.strip();
+        String why = note == null || note.isBlank() ? "" : note.strip();
         return commitVersion(actor, expectedVersion,
                 (h, previous) -> new Step(new Snapshot(previous.bookings(), filler), why, null, List.of(), null));
     }

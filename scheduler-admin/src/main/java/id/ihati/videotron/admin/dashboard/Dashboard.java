@@ -7,11 +7,11 @@ import id.ihati.videotron.admin.player.ScreenStatus;
 import id.ihati.videotron.admin.player.Screenshots;
 import id.ihati.videotron.admin.player.StatusRepository;
 import id.ihati.videotron.admin.screen.Screen;
+import id.ihati.videotron.admin.web.Messages;
 import id.ihati.videotron.playlists.timeline.TimelineResolver;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 /** Builds the {@link ScreenCard}s of the dashboard and the screen pages. */
 public final class Dashboard {
     private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
-    private static final Map<String, String> ZONE_LABELS = Map.of("Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB",
-            "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
     private final Services s;
     private final StatusRepository status;
     private final Screenshots screenshots;
@@ -59,7 +57,7 @@ public final class Dashboard {
         var shot = screenshots.latest(screen.id()).orElse(null);
         Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         int reported = plays.count(screen.id(), midnight, now.plusSeconds(1));
-        return new ScreenCard(screen, st, st != null && st.online(now),
+        return new ScreenCard(screen, named(st, locale), st != null && st.online(now),
                 st == null ? null : when(st.lastSeen(), zone, now, locale), token,
                 token == null ? null : when(token.createdAt(), zone, now, locale), shot,
                 shot == null ? null : when(shot.takenAt(), zone, now, locale), screenshots.pending(screen.id()),
@@ -69,28 +67,47 @@ public final class Dashboard {
 
     /** The newest word on what the screen shows, by title. */
     private ScreenCard.Playing playing(String screenId, ScreenStatus st, ZoneId zone, Instant now, Locale locale) {
+        String unknown = Messages.get(locale, "screen.nowPlaying.unknown");
         return NowPlaying.newest(st, plays.latest(screenId).orElse(null))
                 .map(p -> new ScreenCard.Playing(
-                        s.mediaCatalog.summary(p.mediaId()).map(m -> m.title()).orElse(p.mediaId()),
-                        p.sourceId() == null ? null : sourceTitle(p.sourceId()),
+                        s.mediaCatalog.summary(p.mediaId()).map(m -> m.title()).orElse(unknown),
+                        p.sourceId() == null ? Messages.get(locale, "screen.nowPlaying.filler")
+                                : sourceTitle(p.sourceId()).orElse(unknown),
                         when(p.since(), zone, now, locale), p.ended() == null ? null : when(p.ended(), zone, now, locale)))
                 .orElse(null);
     }
 
-    /** A booking's or alert's title, whatever its state; the id if it is unknown. */
-    private String sourceTitle(String sourceId) {
+    /** A booking's or alert's title, whatever its state; empty if the server does not know it (deleted since). */
+    private Optional<String> sourceTitle(String sourceId) {
         return s.scheduling.bookings.find(sourceId).map(r -> r.booking().title())
-                .or(() -> s.scheduling.alerts.find(sourceId).map(a -> a.alert().title()))
-                .orElse(sourceId);
+                .or(() -> s.scheduling.alerts.find(sourceId).map(a -> a.alert().title()));
     }
 
-    /** A media error names the item as staff know it, its title, with the id after it: "Video DBD (m-68c9…)". */
+    /**
+     * What a screen plays, named as staff know it: the item's title and its booking's or alert's title, never
+     * their ids. A source the server does not know (deleted since) is said so, in the page's language.
+     */
+    private ScreenStatus named(ScreenStatus st, Locale locale) {
+        if (st == null || st.playingMedia() == null) {
+            return st;
+        }
+        String unknown = Messages.get(locale, "screen.nowPlaying.unknown");
+        String media = s.mediaCatalog.summary(st.playingMedia()).map(m -> m.title()).orElse(unknown);
+        String source = st.playingSource() == null ? Messages.get(locale, "screen.nowPlaying.filler")
+                : sourceTitle(st.playingSource()).orElse(unknown);
+        return new ScreenStatus(st.screenId(), st.lastSeen(), st.status(), media, source, st.playingSince(),
+                st.cacheFiles(), st.cacheBytes(), st.cacheMissing(), st.cacheBudget(), st.playerVersion(),
+                st.manifestHash(), st.scheduleVersion(), st.freeDiskBytes(), st.clockOffsetMillis(), st.mediaErrors(),
+                st.heldPlays());
+    }
+
+    /** A media error names the item as staff know it, by its title ("Video DBD"), never by its id. */
     public Incident named(Incident i) {
         if (i.kind() != Incident.Kind.MEDIA_ERROR) {
             return i;
         }
         return s.mediaCatalog.summary(i.subject())
-                .map(m -> i.withSubject(m.title() + " (" + i.subject() + ")"))
+                .map(m -> i.withSubject(m.title()))
                 .orElse(i);
     }
 
@@ -115,18 +132,15 @@ public final class Dashboard {
 
     /** "14:05:09 WIB" today, "24 Nov 14:05 WIB" on other days. */
     public static String when(Instant t, ZoneId zone, Instant now, Locale locale) {
-        var local = t.atZone(zone);
-        LocalDate today = now.atZone(zone).toLocalDate();
-        String pattern = local.toLocalDate().equals(today) ? "HH:mm:ss" : "d MMM yyyy HH:mm";
-        return DateTimeFormatter.ofPattern(pattern, locale).format(local) + " " + zoneLabel(zone);
+        return id.ihati.videotron.admin.web.Format.of(locale).moment(t, zone, now);
     }
 
     /** "24 Nov 2026 14:05 WIB". */
     public static String full(Instant t, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale).format(t.atZone(zone)) + " " + zoneLabel(zone);
+        return id.ihati.videotron.admin.web.Format.of(locale).dateTime(t, zone);
     }
 
     public static String zoneLabel(ZoneId zone) {
-        return ZONE_LABELS.getOrDefault(zone.getId(), zone.getId());
+        return id.ihati.videotron.admin.web.Format.zoneLabel(zone);
     }
 }

@@ -124,7 +124,8 @@ public final class ReviewRoutes implements Routes {
             weeks.add(new ScreenWeek(screen.id(), screen.name(), days));
         }
         render(ctx, "review/week.jte", Map.of("start", start, "screens", all, "selected", Objects.toString(screenId, ""),
-                "weeks", weeks, "more", shown.size() < all.size()));
+                // "Only the first 12 screens" is true only of the all-screens view, never of one chosen screen.
+                "weeks", weeks, "more", (screenId == null || screenId.isBlank()) && shown.size() < all.size()));
     }
 
     /** The 24 hours of a screen's day: which category had most of each hour. */
@@ -460,7 +461,13 @@ public final class ReviewRoutes implements Routes {
     // ------------------------------------------------------------------ comments and feed
 
     private void comments(Context ctx) {
-        render(ctx, "review/comments.jte", Map.of("threads", review.comments().repository().latestThreads(100)));
+        var threads = review.comments().repository().latestThreads(100);
+        // The list names each booking by its title, as staff know it (archived bookings included).
+        var titles = new java.util.HashMap<String, String>();
+        threads.stream().map(t -> t.first().subject()).filter(x -> x.type() == Subject.Type.BOOKING)
+                .forEach(x -> s.scheduling.bookings.find(x.id())
+                        .ifPresent(r -> titles.put(x.id(), r.booking().title())));
+        render(ctx, "review/comments.jte", Map.of("threads", threads, "bookingTitles", titles));
     }
 
     private void addComment(Context ctx) {

@@ -4,11 +4,9 @@ import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Frequency;
 import id.ihati.videotron.playlists.schedule.TimeWindow;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,23 +50,19 @@ public final class Views {
     }
 
     public static String pct(PageContext page, double value) {
-        var nf = NumberFormat.getNumberInstance(page.locale());
-        nf.setMinimumFractionDigits(1);
-        nf.setMaximumFractionDigits(1);
-        return nf.format(value) + " %";
+        return page.fmt().percent(value);
     }
 
     public static String num(PageContext page, long n) {
-        return NumberFormat.getIntegerInstance(page.locale()).format(n);
+        return page.fmt().number(n);
     }
 
     public static String date(PageContext page, LocalDate d) {
-        return DateTimeFormatter.ofPattern("EEE d MMM yyyy", page.locale()).format(d);
+        return page.fmt().dayDate(d);
     }
 
     public static String dateTime(PageContext page, Instant t, ZoneId zone) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", page.locale()).format(t.atZone(zone))
-                + (zone.getId().equals("Asia/Jakarta") ? " WIB" : " " + zone.getId());
+        return page.fmt().dateTime(t, zone);
     }
 
     public static String windows(List<TimeWindow> windows) {
@@ -86,7 +80,7 @@ public final class Views {
         return page.t("review.freq.perDay", ((Frequency.PerDay) f).plays());
     }
 
-    public static String hours(long seconds) {
-        return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 3600, seconds / 60 % 60);
+    public static String hours(PageContext page, long seconds) {
+        return page.fmt().hoursMinutes(seconds);
     }
 }

@@ -103,7 +103,7 @@ public final class ScreenRoutes implements Routes {
         var page = Pages.context(ctx).withProblems(problems);
         var card = dashboard.card(id, page.locale()).orElseThrow(ScreenRoutes::notFound);
         s.templates.render(ctx, "screen/show.jte", page, Map.of("card", card, "code", code,
-                "history", incidents.of(id, 10)));
+                "history", incidents.of(id, 10).stream().map(dashboard::named).toList()));
     }
 
     private void pair(Context ctx) {

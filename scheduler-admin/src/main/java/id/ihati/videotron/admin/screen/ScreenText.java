@@ -89,6 +89,14 @@ public final class ScreenText {
         return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
     }
 
+    /** Minimum shares for people: "Kesehatan 40 %" / "Health 40 %", never the category's code. */
+    public static String sharesText(id.ihati.videotron.admin.web.PageContext page, Map<Category, Integer> shares) {
+        var sorted = new EnumMap<Category, Integer>(Category.class);
+        sorted.putAll(shares);
+        return sorted.entrySet().stream().map(e -> page.t("media.category." + e.getKey()) + " "
+                + page.number(e.getValue()) + " %").collect(Collectors.joining(", "));
+    }
+
     public static Map<Category, Integer> parseShares(String text) {
         var shares = new EnumMap<Category, Integer>(Category.class);
         if (text != null && !text.isBlank()) {

@@ -24,6 +24,12 @@ public final class Messages {
     }
 
     public static String get(Locale locale, String key, Object... args) {
+        // A missing text must be visible in the UI and in tests, not crash the page.
+        return find(locale, key, args).orElse("??" + key + "??");
+    }
+
+    /** The text of {@code key}, empty when no bundle has it (for codes that may have none, e.g. a new audit code). */
+    public static java.util.Optional<String> find(Locale locale, String key, Object... args) {
         Locale l = EN.getLanguage().equals(locale.getLanguage()) ? EN : ID;
         for (String name : BUNDLES) {
             ResourceBundle bundle;
@@ -34,11 +40,10 @@ public final class Messages {
             }
             if (bundle.containsKey(key)) {
                 String pattern = bundle.getString(key);
-                return args.length == 0 ? pattern : new MessageFormat(pattern, l).format(args);
+                return java.util.Optional.of(args.length == 0 ? pattern : new MessageFormat(pattern, l).format(args));
             }
         }
-        // A missing text must be visible in the UI and in tests, not crash the page.
-        return "??" + key + "??";
+        return java.util.Optional.empty();
     }
 
     /** The supported locale for a language tag, Indonesian unless it is English. */

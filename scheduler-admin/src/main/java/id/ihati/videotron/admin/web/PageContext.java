@@ -20,10 +20,19 @@ public record PageContext(User user, String csrfToken, Locale locale, String pat
     /** The zone of the office (and of the screens, by default): Western Indonesian Time. */
     public static final java.time.ZoneId OFFICE_ZONE = java.time.ZoneId.of("Asia/Jakarta");
 
+    /** Dates, times and numbers in the page's language (the one formatter every page uses). */
+    public Format fmt() {
+        return Format.of(locale);
+    }
+
     /** An instant as office time, e.g. "25 Nov 2026 14:05 WIB" (month name in the page's language). */
     public String dateTime(java.time.Instant instant) {
-        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale)
-                .format(instant.atZone(OFFICE_ZONE)) + " WIB";
+        return fmt().dateTime(instant);
+    }
+
+    /** A count, "1.440" in Indonesian and "1,440" in English. */
+    public String number(long n) {
+        return fmt().number(n);
     }
 
     /** A UI text in the page's language. */

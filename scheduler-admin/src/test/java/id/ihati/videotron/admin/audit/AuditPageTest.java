@@ -64,6 +64,29 @@ class AuditPageTest {
     }
 
     @Test
+    void codesAndIdsAreShownInTheReadersWords() {
+        admin.services().audit.record("kominfo", "media.approve", "media", "m-abcdefghjk", "on upload");
+        admin.services().audit.record("dinkes", "BOOKING_WITHDRAW", "booking", "bk-0beea2db", "WITHDRAWN");
+        try {
+            var id = page(Role.REVIEWER, "?action=media.approve").select("table.audit tbody tr").first();
+            assertThat(id.text()).contains("Konten disetujui", "disetujui saat diunggah", "Konten (sudah dihapus)")
+                    .doesNotContain("media.approve", "m-abcdefghjk", "on upload");
+            var en = page(Role.REVIEWER, "?action=BOOKING_WITHDRAW&lang=en").select("table.audit tbody tr").first();
+            assertThat(en.text()).contains("Booking withdrawn", "Booking (deleted since)", "new status: To be removed")
+                    .doesNotContain("BOOKING_WITHDRAW", "bk-0beea2db", "WITHDRAWN");
+            assertThat(page(Role.ADMIN, "").select("select[name=action] option[value=media.approve]").text())
+                    .isEqualTo("Konten disetujui");
+            admin.services().audit.record("admin", "SCHEDULE_ROLLBACK", "schedule_version", "3", "rollback to 2: ");
+            assertThat(page(Role.ADMIN, "?action=SCHEDULE_ROLLBACK").select("table.audit tbody tr").first().text())
+                    .contains("Jadwal dikembalikan ke versi lama", "Versi jadwal 3", "kembali ke versi 2")
+                    .doesNotContain("rollback", "versi 2:");
+        } finally {
+            admin.services().jdbi.useHandle(h -> h.execute(
+                    "DELETE FROM audit_log WHERE action IN ('media.approve', 'BOOKING_WITHDRAW', 'SCHEDULE_ROLLBACK')"));
+        }
+    }
+
+    @Test
     void filtersByActorAndAction() {
         Document byActor = page(Role.ADMIN, "?actor=DINKES");
         assertThat(byActor.select("table.audit tbody tr")).hasSize(2);

@@ -109,7 +109,7 @@ class BookingBrowserTest {
         fillBooking("DBD dan imunisasi", healthA, healthB, "4", "5");
         assertThat(browser.findAll("ol.items li .t")).extracting(WebElement::getText)
                 .containsExactly("Imunisasi lengkap di Puskesmas", "Cegah DBD dengan 3M Plus");
-        assertThat(browser.find(".preview-screen[data-screen=simpang-tiga] [data-plays]").getText()).isEqualTo("2880");
+        assertThat(browser.find(".preview-screen[data-screen=simpang-tiga] [data-plays]").getText()).isEqualTo("2.880");
         shoot("03-health-preview");
         browser.press("aside button[value=save]");
         assertThat(browser.find(".flash").getText()).contains("Draf pemesanan tersimpan");

@@ -149,7 +149,7 @@ class PlayerApiTest {
         assertThat(st.online(admin.services().clock.instant())).isTrue();
 
         var page = TestScreens.adminClient(admin).get("/");
-        assertThat(page.body()).contains("m-dbd").contains("WIB");
+        assertThat(page.body()).contains("(konten tidak dikenal)").doesNotContain("m-dbd").contains("WIB");
     }
 
     @ParameterizedTest(autoCloseArguments = false)

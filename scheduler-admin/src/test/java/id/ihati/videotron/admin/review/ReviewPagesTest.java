@@ -80,6 +80,15 @@ class ReviewPagesTest {
     }
 
     @Test
+    void aWeekOfOneChosenScreenDoesNotSayOnlyTheFirstTwelveAreShown() {
+        // Two screens exist; choosing one of them is not "only the first 12 screens".
+        assertThat(Jsoup.parse(reviewer.get("/review/week?screen=alun&start=2026-11-23").body()).text())
+                .doesNotContain("12 layar");
+        assertThat(Jsoup.parse(reviewer.get("/review/week?start=2026-11-23").body()).text())
+                .doesNotContain("12 layar");
+    }
+
+    @Test
     void versionDiffShowsWhatChanged() {
         var doc = Jsoup.parse(reviewer.get("/review/versions").body());
         var v2 = doc.select("section[data-version=2]");

@@ -55,7 +55,8 @@ class UsersBrowserTest {
         assertThat(browser.find("table.users").getText()).contains("nur.aini", "Puskesmas Citangkil");
         browser.screenshot("3-list");
         browser.open("/audit");
-        assertThat(browser.find("table.audit").getText()).contains("USER_CREATED");
+        assertThat(browser.find("table.audit").getText()).contains("Pengguna dibuat", "nur.aini")
+                .doesNotContain("USER_CREATED");
         browser.screenshot("4-audit");
 
         browser.press("form.lang button[value=en]");

@@ -18,6 +18,7 @@ import id.ihati.videotron.admin.review.delivery.DeliveryReport.CategoryTotal;
 import id.ihati.videotron.admin.review.delivery.DeliveryReport.ScreenTotal;
 import id.ihati.videotron.admin.review.delivery.ShortfallReason;
 import id.ihati.videotron.admin.review.delivery.Tally;
+import id.ihati.videotron.admin.web.Format;
 import id.ihati.videotron.admin.web.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -25,10 +26,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jfree.chart.ChartFactory;
@@ -74,27 +73,24 @@ public final class PdfExport {
             doc.addTitle(t(locale, "review.pdf.title") + " " + report.from() + " - " + report.to());
             doc.addCreator("I-Hati Videotron");
             doc.open();
-            var nf = NumberFormat.getNumberInstance(locale);
-            nf.setMinimumFractionDigits(1);
-            nf.setMaximumFractionDigits(1);
-            var df = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+            var f = Format.of(locale);
 
             doc.add(new Paragraph(t(locale, "review.pdf.title"), H1));
-            doc.add(new Paragraph(t(locale, "review.pdf.subtitle", scope, df.format(report.from()),
-                    df.format(report.to())), BODY));
+            doc.add(new Paragraph(t(locale, "review.pdf.subtitle", scope, f.fullDate(report.from()),
+                    f.fullDate(report.to())), BODY));
             doc.add(new Paragraph(t(locale, "review.pdf.generated",
-                    DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", locale).format(generated.atZone(zone)),
-                    zoneLabel(zone)), SMALL));
+                    f.fullDate(generated.atZone(zone).toLocalDate()) + " "
+                            + f.time(generated.atZone(zone).toLocalTime()), Format.zoneLabel(zone)), SMALL));
 
             doc.add(heading(t(locale, "review.pdf.summary")));
             for (CategoryTotal c : report.categories()) {
                 doc.add(new Paragraph("\u2022 " + t(locale, "review.summary.category",
-                        t(locale, "review.category." + c.category().name()), nf.format(c.sharePercent()),
-                        nf.format(c.tally().deliveryPercent())), BODY));
+                        t(locale, "review.category." + c.category().name()), f.decimal(c.sharePercent(), 1),
+                        f.decimal(c.tally().deliveryPercent(), 1)), BODY));
             }
             Tally total = report.total();
             doc.add(new Paragraph(t(locale, "review.pdf.totals", total.planned(), total.delivered(),
-                    nf.format(total.deliveryPercent())), BODY));
+                    f.decimal(total.deliveryPercent(), 1)), BODY));
             long broken = report.screens().stream().filter(s -> !s.chain().intact()).count();
             doc.add(new Paragraph(broken == 0 ? t(locale, "review.pdf.chainsIntact")
                     : t(locale, "review.pdf.chainsBroken", broken), broken == 0 ? BODY : BAD));
@@ -112,10 +108,10 @@ public final class PdfExport {
                     "%", t(locale, "review.col.offlineHours"), t(locale, "review.col.chain"));
             for (ScreenTotal s : report.screens()) {
                 st.addCell(cell(s.name(), TD));
-                st.addCell(num(s.tally().planned()));
-                st.addCell(num(s.tally().delivered()));
-                st.addCell(right(nf.format(s.tally().deliveryPercent())));
-                st.addCell(right(nf.format(s.offlineSeconds() / 3600.0)));
+                st.addCell(num(f, s.tally().planned()));
+                st.addCell(num(f, s.tally().delivered()));
+                st.addCell(right(f.decimal(s.tally().deliveryPercent(), 1)));
+                st.addCell(right(f.decimal(s.offlineSeconds() / 3600.0, 1)));
                 String marks = s.chain().marks(locale).stream().map(m -> "\n" + m).collect(Collectors.joining());
                 st.addCell(s.chain().intact() ? cell(t(locale, "review.chain.intact") + marks, TD)
                         : cell(t(locale, "review.chain.broken") + ": " + String.join("; ",
@@ -131,10 +127,10 @@ public final class PdfExport {
             for (BookingTotal b : report.bookings()) {
                 bt.addCell(cell(b.title() + (b.owner() == null ? "" : "\n" + b.owner()), TD));
                 bt.addCell(cell(t(locale, "review.category." + b.category().name()), TD));
-                bt.addCell(num(b.tally().requested()));
-                bt.addCell(num(b.tally().planned()));
-                bt.addCell(num(b.tally().delivered()));
-                bt.addCell(right(nf.format(b.tally().deliveryPercent())));
+                bt.addCell(num(f, b.tally().requested()));
+                bt.addCell(num(f, b.tally().planned()));
+                bt.addCell(num(f, b.tally().delivered()));
+                bt.addCell(right(f.decimal(b.tally().deliveryPercent(), 1)));
                 bt.addCell(cell(reasons(b.tally(), locale), TD));
             }
             doc.add(bt);
@@ -143,7 +139,7 @@ public final class PdfExport {
             var rt = table(new float[]{4f, 1.2f}, t(locale, "review.col.reason"), t(locale, "review.col.plays"));
             for (ShortfallReason r : ShortfallReason.values()) {
                 rt.addCell(cell(t(locale, "review.reason." + r.name()), TD));
-                rt.addCell(num(total.lost(r)));
+                rt.addCell(num(f, total.lost(r)));
             }
             rt.setWidthPercentage(60);
             rt.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -155,10 +151,6 @@ public final class PdfExport {
             throw new IllegalStateException("cannot write the PDF report", e);
         }
         return out.toByteArray();
-    }
-
-    private static String zoneLabel(ZoneId zone) {
-        return zone.getId().equals("Asia/Jakarta") ? "WIB" : zone.getId();
     }
 
     static String reasons(Tally t, Locale locale) {
@@ -199,8 +191,8 @@ public final class PdfExport {
         return c;
     }
 
-    private static PdfPCell num(long n) {
-        return right(NumberFormat.getIntegerInstance(Messages.ID).format(n));
+    private static PdfPCell num(Format f, long n) {
+        return right(f.number(n));
     }
 
     private static PdfPCell right(String s) {
