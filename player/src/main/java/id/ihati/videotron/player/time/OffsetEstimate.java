@@ -61,6 +61,23 @@ public record OffsetEstimate(List<Sample> samples) {
         return new OffsetEstimate(kept);
     }
 
+    /** Changes smaller than this are measurement noise, never worth moving the picture's clock for. */
+    public static final Duration NOISE = Duration.ofMillis(20);
+
+    /**
+     * The correction to apply instead of {@code current}, if the best exchange shows it is off by more than that
+     * exchange can tell: its error is up to half its round trip, so a slow exchange (a cold server's first answer
+     * took 850 ms here and seemed to say 425 ms) moves nothing unless the clocks are clearly further apart.
+     */
+    public Optional<Duration> correctionInstead(Duration current) {
+        return samples.stream().min(Comparator.comparing(Sample::roundTrip)).flatMap(best -> {
+            Duration uncertainty = best.roundTrip().dividedBy(2);
+            Duration threshold = uncertainty.compareTo(NOISE) > 0 ? uncertainty : NOISE;
+            Duration change = best.serverAhead().minus(current).abs();
+            return change.compareTo(threshold) > 0 ? Optional.of(best.serverAhead()) : Optional.empty();
+        });
+    }
+
     /** How far the server's clock is ahead of this PC's (negative: behind); empty before any exchange. */
     public Optional<Duration> serverAhead() {
         return samples.stream().min(Comparator.comparing(Sample::roundTrip)).map(Sample::serverAhead);

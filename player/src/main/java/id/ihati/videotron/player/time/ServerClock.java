@@ -35,7 +35,7 @@ public final class ServerClock extends Clock {
     /** Takes one exchange's measurement (times from {@link #system()}) into the estimate. */
     public synchronized void sample(OffsetEstimate.Sample sample) {
         estimate = estimate.with(sample);
-        Duration ahead = estimate.serverAhead().orElse(Duration.ZERO);
+        Duration ahead = estimate.correctionInstead(correction).orElse(correction);
         boolean far = ahead.abs().compareTo(WARN_BEYOND) > 0;
         if (far && !warned) {
             log.warn("this PC's clock is {} ms {} the server's: playing by the server's time; check the PC's time "

@@ -52,4 +52,21 @@ class OffsetEstimateTest {
     void anAnswerBeforeItsRequestIsRefused() {
         assertThatThrownBy(() -> sample(100, -5, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSlowExchangeMovesTheClockOnlyWhenItIsClearlyOffBeyondWhatTheExchangeCanTell() {
+        // A cold server's first answer took 850 ms and seemed to say 425 ms: within its own uncertainty, no change.
+        OffsetEstimate slow = OffsetEstimate.none().with(sample(0, 850, 850));
+        assertThat(slow.correctionInstead(Duration.ZERO)).isEmpty();
+        // The same slow exchange when the clocks are 3 s apart: corrected (to within 425 ms), to be refined later.
+        assertThat(OffsetEstimate.none().with(sample(0, 850, 3_425)).correctionInstead(Duration.ZERO))
+                .contains(Duration.ofMillis(3_000));
+        // Fast exchanges: changes below the noise floor are left alone, larger ones applied.
+        OffsetEstimate fast = OffsetEstimate.none().with(sample(0, 4, 2 + 15));
+        assertThat(fast.correctionInstead(Duration.ZERO)).isEmpty();
+        assertThat(OffsetEstimate.none().with(sample(0, 4, 2 + 60)).correctionInstead(Duration.ZERO))
+                .contains(Duration.ofMillis(60));
+        assertThat(OffsetEstimate.none().with(sample(0, 4, 2 + 60)).correctionInstead(Duration.ofMillis(50)))
+                .isEmpty();
+    }
 }
