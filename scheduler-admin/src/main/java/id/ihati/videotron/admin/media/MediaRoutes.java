@@ -5,6 +5,7 @@ import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.slide.Slide;
+import id.ihati.videotron.admin.web.JsonBody;
 import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
@@ -47,8 +48,6 @@ public final class MediaRoutes implements Routes {
     private static final List<String> SLIDE_FIELDS = List.of("slideTitle", "text", "background", "foreground",
             "qrUrl");
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     private final Services services;
     private final MediaLibrary library;
     private final MultipartConfigElement multipart;
@@ -218,29 +217,10 @@ public final class MediaRoutes implements Routes {
     }
 
     private void apiCreateSlide(Context ctx) {
-        Map<String, String> f = new HashMap<>();
-        try {
-            var node = readJson(ctx);
-            node.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().isNull() ? null
-                    : e.getValue().isArray() ? joinArray(e.getValue()) : e.getValue().asText()));
-        } catch (IOException e) {
-            throw new ValidationException(400, List.of(Problem.of(null, "error.json", e.getMessage())));
-        }
+        // Staff-facing JSON: an unknown field is refused (a typo must not be lost silently).
+        Map<String, String> f = new HashMap<>(JsonBody.flatObject(ctx.bodyAsBytes(),
+                concat(META_FIELDS, SLIDE_FIELDS)));
         ctx.status(201).json(MediaView.of(saveSlide(ctx, f, null)));
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode readJson(Context ctx) throws IOException {
-        var node = JSON.readTree(ctx.body());
-        if (node == null || !node.isObject()) {
-            throw new IOException("expected a JSON object");
-        }
-        return node;
-    }
-
-    private static String joinArray(com.fasterxml.jackson.databind.JsonNode n) {
-        var parts = new java.util.ArrayList<String>();
-        n.forEach(x -> parts.add(x.asText()));
-        return String.join(",", parts);
     }
 
     private void previewPng(Context ctx) {
@@ -395,13 +375,7 @@ public final class MediaRoutes implements Routes {
     }
 
     private void apiReject(Context ctx) {
-        String reason;
-        try {
-            var node = readJson(ctx);
-            reason = node.hasNonNull("reason") ? node.get("reason").asText() : null;
-        } catch (IOException e) {
-            throw new ValidationException(400, List.of(Problem.of(null, "error.json", e.getMessage())));
-        }
+        String reason = JsonBody.flatObject(ctx.bodyAsBytes(), List.of("reason")).get("reason");
         ctx.json(MediaView.of(library.reject(Access.requireUser(ctx), ctx.pathParam("id"), reason)));
     }
 
