@@ -3,6 +3,7 @@ package id.ihati.videotron.admin.player;
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.auth.Tokens;
 import id.ihati.videotron.admin.web.JsonBody;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
@@ -53,8 +54,8 @@ public final class PlayerRoutes implements Routes {
         // A player whose token was revoked may still deliver the plays it made before (docs/player-api.md).
         routes.post("/api/v1/player/plays", this::plays, Role.DEVICE, Role.RETIRED_DEVICE);
         routes.post("/api/v1/player/screenshots", this::screenshot, Role.DEVICE);
-        routes.sse("/api/v1/player/events", client -> s.playerHub.connect(client, Access.screenId(client.ctx())),
-                Role.DEVICE);
+        routes.sse("/api/v1/player/events", client -> s.playerHub.connect(client, Access.screenId(client.ctx()),
+                Tokens.sha256(client.ctx().header("Authorization").substring("Bearer ".length()).trim())), Role.DEVICE);
     }
 
     private void startPairing(Context ctx) {
