@@ -64,7 +64,7 @@ final class ScheduleRoutes {
     private void publish(Context ctx) {
         User u = Access.requireUser(ctx);
         String note = Pages.field(ctx, "note");
-        long base = longParam(ctx.formParam("base"));
+        long base = longParam("base", ctx.formParam("base"));
         PageContext page = Pages.context(ctx);
         if (sched.previewPublish(u, today()).overbooked() && ctx.formParam("confirmOverbooked") == null) {
             ctx.status(422);
@@ -87,7 +87,7 @@ final class ScheduleRoutes {
     }
 
     private void version(Context ctx) {
-        long v = longParam(ctx.pathParam("v"));
+        long v = longParam("v", ctx.pathParam("v"));
         ScheduleVersion version = sched.versions.find(v).orElseThrow(
                 () -> new ValidationException(404, List.of(Problem.of(null, "schedule.versionNotFound", v))));
         var params = new HashMap<String, Object>();
@@ -100,8 +100,8 @@ final class ScheduleRoutes {
 
     private void rollback(Context ctx) {
         User u = Access.requireUser(ctx);
-        long target = longParam(ctx.pathParam("v"));
-        var v = sched.rollback(u, target, longParam(ctx.formParam("base")), Pages.field(ctx, "note"));
+        long target = longParam("v", ctx.pathParam("v"));
+        var v = sched.rollback(u, target, longParam("base", ctx.formParam("base")), Pages.field(ctx, "note"));
         Pages.redirectWithFlash(ctx, "/schedule/versions/" + v.version(), "schedule.rolledBack");
     }
 
@@ -127,7 +127,7 @@ final class ScheduleRoutes {
                     , items);
             return;
         }
-        sched.setFiller(u, new Filler(items), longParam(ctx.formParam("base")), Pages.field(ctx, "note"));
+        sched.setFiller(u, new Filler(items), longParam("base", ctx.formParam("base")), Pages.field(ctx, "note"));
         Pages.redirectWithFlash(ctx, "/schedule/filler", "filler.saved");
     }
 
@@ -182,11 +182,12 @@ final class ScheduleRoutes {
                 .getHour();
     }
 
-    static long longParam(String v) {
+    /** A whole number from a form field or path parameter; refused naming that field. */
+    static long longParam(String field, String v) {
         try {
             return Long.parseLong(v == null ? "" : v.strip());
         } catch (NumberFormatException e) {
-            throw new ValidationException(400, List.of(Problem.of(null, "error.http", 400)));
+            throw new ValidationException(400, List.of(Problem.of(field, "form.wholeNumber")));
         }
     }
 

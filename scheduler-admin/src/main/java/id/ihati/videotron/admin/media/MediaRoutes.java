@@ -85,8 +85,12 @@ public final class MediaRoutes implements Routes {
         r.post("/api/v1/media", this::apiUpload, ADD);
         r.post("/api/v1/media/slides", this::apiCreateSlide, ADD);
         r.get("/api/v1/media/items/{id}", ctx -> ctx.json(MediaView.of(library.get(ctx.pathParam("id")))), READ);
-        r.post("/api/v1/media/items/{id}/approve", ctx -> ctx.json(MediaView.of(
-                library.approve(Access.requireUser(ctx), ctx.pathParam("id")))), DECIDE);
+        r.post("/api/v1/media/items/{id}/approve", ctx -> {
+            if (ctx.bodyAsBytes().length > 0) {
+                JsonBody.flatObject(ctx.bodyAsBytes(), List.of()); // takes no fields: any field is refused by name
+            }
+            ctx.json(MediaView.of(library.approve(Access.requireUser(ctx), ctx.pathParam("id"))));
+        }, DECIDE);
         r.post("/api/v1/media/items/{id}/reject", this::apiReject, DECIDE);
         r.get("/api/v1/media/{sha256}", this::serveFile, FILES);
     }

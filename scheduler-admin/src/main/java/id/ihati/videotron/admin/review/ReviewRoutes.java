@@ -469,7 +469,7 @@ public final class ReviewRoutes implements Routes {
         try {
             type = Subject.Type.valueOf(Objects.toString(ctx.formParam("subjectType"), ""));
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of(null, "review.comment.noSubject");
+            throw ValidationException.of("subjectType", "review.comment.noSubject");
         }
         String id = Objects.toString(ctx.formParam("subjectId"), "");
         var subject = new Subject(type, id);
