@@ -145,6 +145,8 @@ class HostileInputFuzzTest {
         System.out.printf("Fuzz: %d inputs over %d routes (%d JSON endpoints, %d forms): %d refusals (4xx), "
                         + "%d 5xx, by status %s%n", outcomes.size(), routes.size(), jsonRoutes,
                 routes.size() - jsonRoutes, refusals, fivexx, byStatus);
+        System.out.println("Fuzz: routes answering 404 (no fixture behind their path parameter): " + outcomes.stream()
+                .filter(o -> o.status() == 404).map(o -> o.input().route().path()).distinct().sorted().toList());
         assertThat(routes).as("the routes are found from the application").hasSizeGreaterThan(30);
         assertThat(outcomes).hasSize(inputs.size());
         assertThat(wrong).as("inputs answered wrongly (first per route and kind)").isEmpty();
