@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * Hostile bodies against every JSON endpoint and every form the application registers (found from its routes,
  * as {@link RouteMatrixTest} does, so a new route is fuzzed without being listed here), sent through real HTTP by
  * a caller with a role the route allows and the right CSRF token, so they reach the handlers: cut-off bodies,
- * wrong types, huge numbers, deep nesting, invalid UTF-8, control and bidi characters, unknown fields.
+ * wrong types, huge numbers, deep nesting, invalid UTF-8, control and bidi characters, unknown fields, and for
+ * upload forms cut-off or mis-bounded multipart bodies and odd file names.
  * Expected: no answer is a 5xx; no answer shows a Java class or parser detail; every 400/422 refusal names its
  * field (a JSON {@code field}, or a {@code data-field} message on the re-shown form); unknown fields are accepted
  * on the player and pairing API and refused, by name, on staff JSON. A corpus with a fixed seed: the same inputs
@@ -106,6 +107,10 @@ class HostileInputFuzzTest {
         for (RouteInfo r : routes) {
             String path = concrete(r.path());
             List<Input> all = json(r) ? jsonInputs(r, path) : formInputs(r, path, forms.getOrDefault(path, Map.of()));
+            String pagePath = path.startsWith("/api/v1/") ? path.substring("/api/v1".length()) : path;
+            if (MULTIPART.contains(pagePath)) {   // an upload form, or its API twin
+                all.addAll(multipartInputs(r, path, forms.getOrDefault(pagePath, Map.of())));
+            }
             Collections.shuffle(all, random);
             inputs.addAll(all.subList(0, Math.min(PER_ROUTE, all.size())));
         }
@@ -379,6 +384,59 @@ class HostileInputFuzzTest {
         return out;
     }
 
+    /** Actions of the forms that upload files (multipart), as found on the pages. */
+    static final Set<String> MULTIPART = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final String BOUNDARY = "fuzzBoundary7MA4YWxkTrZu0gW";
+
+    /** Hostile uploads: cut off, wrong boundary, odd file names, no file, a file that is not media. */
+    static List<Input> multipartInputs(RouteInfo r, String path, Map<String, String> form) {
+        var out = new ArrayList<Input>();
+        var fields = new LinkedHashMap<>(form);
+        fields.remove(Access.CSRF_FIELD);
+        fields.remove("file");
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        for (String name : List.of("slide.png", "a\u0000b.png", "evil\u202Egnp.exe.png", "x".repeat(5000) + ".png",
+                "../../etc/passwd.png", "", "\"quoted\".png")) {
+            out.add(multipart(r, path, "file name", name, fields, name, png));
+        }
+        out.add(multipart(r, path, "not media", "file", fields, "notes.txt", "just text".getBytes(StandardCharsets.UTF_8)));
+        out.add(multipart(r, path, "empty file", "file", fields, "empty.png", new byte[0]));
+        byte[] good = multipartBody(fields, "slide.png", png);
+        out.add(new Input(r, path, "truncated upload", null, "multipart/form-data; boundary=" + BOUNDARY,
+                java.util.Arrays.copyOf(good, good.length / 2)));
+        out.add(new Input(r, path, "wrong boundary", null, "multipart/form-data; boundary=other", good));
+        out.add(new Input(r, path, "no boundary", null, "multipart/form-data", good));
+        out.add(new Input(r, path, "no file part", "file", "multipart/form-data; boundary=" + BOUNDARY,
+                multipartBody(fields, null, null)));
+        for (String field : fields.keySet()) {
+            var m = new LinkedHashMap<>(fields);
+            m.put(field, "99999999999999999999999\u202E\u0000");
+            out.add(multipart(r, path, "bad value", field, m, "slide.png", png));
+        }
+        return out;
+    }
+
+    static Input multipart(RouteInfo r, String path, String kind, String field, Map<String, String> fields,
+                           String fileName, byte[] file) {
+        return new Input(r, path, kind, field, "multipart/form-data; boundary=" + BOUNDARY,
+                multipartBody(fields, fileName, file));
+    }
+
+    static byte[] multipartBody(Map<String, String> fields, String fileName, byte[] file) {
+        var out = new ByteArrayOutputStream();
+        fields.forEach((k, v) -> out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (fileName != null) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(file);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
     // --- requests ---
 
     static Outcome send(Input in) throws Exception {
@@ -442,6 +500,9 @@ class HostileInputFuzzTest {
                     continue;
                 }
                 for (var form : Jsoup.parse(page.body()).select("form[method=post]")) {
+                    if (form.attr("enctype").equalsIgnoreCase("multipart/form-data")) {
+                        MULTIPART.add(form.attr("action"));
+                    }
                     var fields = new LinkedHashMap<String, String>();
                     for (var e : form.select("input[name], select[name], textarea[name]")) {
                         String type = e.attr("type");
