@@ -114,6 +114,24 @@ class HostileInputFuzzTest {
             Collections.shuffle(all, random);
             inputs.addAll(all.subList(0, Math.min(PER_ROUTE, all.size())));
         }
+        // Search and filter forms (method="get"): the same mutations as a query string.
+        List<RouteInfo> searched = admin.server().routes().stream()
+                .filter(r -> r.method().equals("GET") && GET_FORMS.containsKey(r.path())).toList();
+        for (RouteInfo r : searched) {
+            var all = new ArrayList<Input>();
+            for (Input in : formInputs(r, r.path(), GET_FORMS.get(r.path()))) {
+                String query = new String(in.body(), StandardCharsets.ISO_8859_1);
+                try {
+                    URI.create(admin.baseUrl() + r.path() + "?" + query);
+                } catch (IllegalArgumentException notAUri) {
+                    continue;   // a client cannot send it as a URL either
+                }
+                all.add(new Input(r, r.path() + "?" + query, in.kind(), in.field(), in.contentType(), new byte[0]));
+            }
+            Collections.shuffle(all, random);
+            inputs.addAll(all.subList(0, Math.min(PER_ROUTE, all.size())));
+        }
+        routes = java.util.stream.Stream.concat(routes.stream(), searched.stream()).toList();
         // Routes that end a session or change the fixtures last, so they do not cut the others short.
         inputs.sort((a, b) -> Boolean.compare(destructive(a.path()), destructive(b.path())));
 
@@ -147,10 +165,10 @@ class HostileInputFuzzTest {
         long refusals = outcomes.stream().filter(o -> o.status() >= 400 && o.status() < 500).count();
         long fivexx = outcomes.stream().filter(o -> o.status() >= 500).count();
         long jsonRoutes = routes.stream().filter(HostileInputFuzzTest::json).count();
-        System.out.printf("Fuzz: %d inputs over %d routes (%d JSON endpoints, %d forms): %d refusals (4xx), "
-                        + "%d 5xx, by status %s%n", outcomes.size(), routes.size(), jsonRoutes,
-                routes.size() - jsonRoutes, refusals, fivexx, byStatus);
-        System.out.println("Fuzz: routes answering 404 (no fixture behind their path parameter): " + outcomes.stream()
+        System.out.printf("Fuzz: %d inputs over %d routes (%d JSON endpoints, %d forms, %d of them search forms): "
+                        + "%d refusals (4xx), %d 5xx, by status %s%n", outcomes.size(), routes.size(), jsonRoutes,
+                routes.size() - jsonRoutes, searched.size(), refusals, fivexx, byStatus);
+        System.out.println("Fuzz: routes answering 404: " + outcomes.stream()
                 .filter(o -> o.status() == 404).map(o -> o.input().route().path()).distinct().sorted().toList());
         assertThat(routes).as("the routes are found from the application").hasSizeGreaterThan(30);
         assertThat(outcomes).hasSize(inputs.size());
@@ -384,6 +402,9 @@ class HostileInputFuzzTest {
         return out;
     }
 
+    /** Search and filter forms (method="get") by their action, with their fields. */
+    static final Map<String, Map<String, String>> GET_FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Actions of the forms that upload files (multipart), as found on the pages. */
     static final Set<String> MULTIPART = java.util.concurrent.ConcurrentHashMap.newKeySet();
     static final String BOUNDARY = "fuzzBoundary7MA4YWxkTrZu0gW";
@@ -498,6 +519,11 @@ class HostileInputFuzzTest {
                 var page = web.get(concrete(r.path()));
                 if (page.statusCode() != 200 || !page.body().contains("<form")) {
                     continue;
+                }
+                for (var form : Jsoup.parse(page.body()).select("form[method=get][action]")) {
+                    var fields = new LinkedHashMap<String, String>();
+                    form.select("input[name], select[name]").forEach(e -> fields.put(e.attr("name"), e.attr("value")));
+                    GET_FORMS.merge(form.attr("action"), fields, (a, b) -> a.size() >= b.size() ? a : b);
                 }
                 for (var form : Jsoup.parse(page.body()).select("form[method=post]")) {
                     if (form.attr("enctype").equalsIgnoreCase("multipart/form-data")) {
