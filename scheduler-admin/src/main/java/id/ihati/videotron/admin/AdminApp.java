@@ -9,6 +9,7 @@ import id.ihati.videotron.admin.auth.AccountRoutes;
 import id.ihati.videotron.admin.home.HomeRoutes;
 import id.ihati.videotron.admin.media.MediaRoutes;
 import id.ihati.videotron.admin.web.ClientAddress;
+import id.ihati.videotron.admin.web.ConnectionLimits;
 import id.ihati.videotron.admin.web.ErrorHandling;
 import id.ihati.videotron.admin.users.UserRoutes;
 import id.ihati.videotron.admin.web.Routes;
@@ -47,6 +48,9 @@ public final class AdminApp {
                 new id.ihati.videotron.admin.review.ReviewFeature(services));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
+            // Slow-header clients dropped after 10 s, idle connections after 60 s (web.ConnectionLimits).
+            config.jetty.addConnector((server, http) -> ConnectionLimits.connector(server, http, null,
+                    services.config.port()));
             // ctx.ip() is the client behind a trusted reverse proxy, else the direct peer.
             var clientAddress = new ClientAddress(services.config.trustedProxies());
             config.contextResolver.ip = clientAddress::of;

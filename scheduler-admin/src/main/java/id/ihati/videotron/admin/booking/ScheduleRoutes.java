@@ -40,7 +40,7 @@ final class ScheduleRoutes {
         routes.get("/schedule/versions/compare", this::compare, BookingRoutes.READERS);
         routes.get("/schedule/versions/{v}", this::version, BookingRoutes.READERS);
         routes.get("/schedule/versions/{v}/rollback",
-                ctx -> rollbackPage(ctx, Pages.context(ctx), longParam(ctx.pathParam("v"))), BookingRoutes.EDITORS);
+                ctx -> rollbackPage(ctx, Pages.context(ctx), longParam("v", ctx.pathParam("v"))), BookingRoutes.EDITORS);
         routes.post("/schedule/versions/{v}/rollback", this::rollback, BookingRoutes.EDITORS);
         routes.get("/schedule/filler", ctx -> fillerPage(ctx, Pages.context(ctx), null), BookingRoutes.READERS);
         routes.post("/schedule/filler", this::setFiller, Role.ADMIN);
@@ -72,7 +72,7 @@ final class ScheduleRoutes {
         User u = Access.requireUser(ctx);
         String note = Pages.field(ctx, "note");
         String reason = Pages.field(ctx, "displacementReason");
-        long base = longParam(ctx.formParam("base"));
+        long base = longParam("base", ctx.formParam("base"));
         PageContext page = Pages.context(ctx);
         // Every missing answer at once, beside its field; the service checks the reason again in its transaction.
         var problems = new java.util.ArrayList<Problem>();
@@ -124,7 +124,7 @@ final class ScheduleRoutes {
 
     /** A version: what restoring it would change against the live schedule, and whom it displaced and why. */
     private void version(Context ctx) {
-        long v = longParam(ctx.pathParam("v"));
+        long v = longParam("v", ctx.pathParam("v"));
         ScheduleVersion version = findVersion(v);
         long latest = sched.latestNumber();
         var notices = sched.displacements.ofVersion(v);
@@ -157,7 +157,7 @@ final class ScheduleRoutes {
 
     private void rollback(Context ctx) {
         User u = Access.requireUser(ctx);
-        long target = longParam(ctx.pathParam("v"));
+        long target = longParam("v", ctx.pathParam("v"));
         findVersion(target);
         if (!"yes".equals(ctx.formParam("confirm"))) {
             // Only the confirmation page's form says yes: anything else is shown what it would do first.
@@ -172,7 +172,7 @@ final class ScheduleRoutes {
             return;
         }
         try {
-            var v = sched.rollback(u, target, longParam(ctx.formParam("base")), Pages.field(ctx, "note"), reason);
+            var v = sched.rollback(u, target, longParam("base", ctx.formParam("base")), Pages.field(ctx, "note"), reason);
             Pages.redirectWithFlash(ctx, "/schedule/versions/" + v.version(), "schedule.rolledBack");
         } catch (ValidationException e) {
             // Someone published since (409) or it touches another category (403): show the current changes.
@@ -242,7 +242,7 @@ final class ScheduleRoutes {
                     , items);
             return;
         }
-        sched.setFiller(u, new Filler(items), longParam(ctx.formParam("base")), Pages.field(ctx, "note"));
+        sched.setFiller(u, new Filler(items), longParam("base", ctx.formParam("base")), Pages.field(ctx, "note"));
         Pages.redirectWithFlash(ctx, "/schedule/filler", "filler.saved");
     }
 
@@ -297,11 +297,12 @@ final class ScheduleRoutes {
                 .getHour();
     }
 
-    static long longParam(String v) {
+    /** A whole number from a form field or path parameter; refused naming that field. */
+    static long longParam(String field, String v) {
         try {
             return Long.parseLong(v == null ? "" : v.strip());
         } catch (NumberFormatException e) {
-            throw new ValidationException(400, List.of(Problem.of(null, "error.http", 400)));
+            throw new ValidationException(400, List.of(Problem.of(field, "form.wholeNumber")));
         }
     }
 

@@ -5,6 +5,7 @@ import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.slide.Slide;
+import id.ihati.videotron.admin.web.JsonBody;
 import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
@@ -51,8 +52,6 @@ public final class MediaRoutes implements Routes {
     private static final List<String> SLIDE_FIELDS = List.of("slideTitle", "text", "background", "foreground",
             "qrUrl");
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     private final Services services;
     private final MediaLibrary library;
     private final MultipartConfigElement multipart;
@@ -90,8 +89,12 @@ public final class MediaRoutes implements Routes {
         r.post("/api/v1/media", this::apiUpload, ADD);
         r.post("/api/v1/media/slides", this::apiCreateSlide, ADD);
         r.get("/api/v1/media/items/{id}", ctx -> ctx.json(MediaView.of(library.get(ctx.pathParam("id")))), READ);
-        r.post("/api/v1/media/items/{id}/approve", ctx -> ctx.json(MediaView.of(
-                library.approve(Access.requireUser(ctx), ctx.pathParam("id")))), DECIDE);
+        r.post("/api/v1/media/items/{id}/approve", ctx -> {
+            if (ctx.bodyAsBytes().length > 0) {
+                JsonBody.flatObject(ctx.bodyAsBytes(), List.of()); // takes no fields: any field is refused by name
+            }
+            ctx.json(MediaView.of(library.approve(Access.requireUser(ctx), ctx.pathParam("id"))));
+        }, DECIDE);
         r.post("/api/v1/media/items/{id}/reject", this::apiReject, DECIDE);
         r.get("/api/v1/media/{sha256}", this::serveFile, FILES);
     }
@@ -227,29 +230,10 @@ public final class MediaRoutes implements Routes {
     }
 
     private void apiCreateSlide(Context ctx) {
-        Map<String, String> f = new HashMap<>();
-        try {
-            var node = readJson(ctx);
-            node.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().isNull() ? null
-                    : e.getValue().isArray() ? joinArray(e.getValue()) : e.getValue().asText()));
-        } catch (IOException e) {
-            throw new ValidationException(400, List.of(Problem.of(null, "error.json", e.getMessage())));
-        }
+        // Staff-facing JSON: an unknown field is refused (a typo must not be lost silently).
+        Map<String, String> f = new HashMap<>(JsonBody.flatObject(ctx.bodyAsBytes(),
+                concat(META_FIELDS, SLIDE_FIELDS)));
         ctx.status(201).json(MediaView.of(saveSlide(ctx, f, null)));
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode readJson(Context ctx) throws IOException {
-        var node = JSON.readTree(ctx.body());
-        if (node == null || !node.isObject()) {
-            throw new IOException("expected a JSON object");
-        }
-        return node;
-    }
-
-    private static String joinArray(com.fasterxml.jackson.databind.JsonNode n) {
-        var parts = new java.util.ArrayList<String>();
-        n.forEach(x -> parts.add(x.asText()));
-        return String.join(",", parts);
     }
 
     private void previewPng(Context ctx) {
@@ -407,13 +391,7 @@ public final class MediaRoutes implements Routes {
     }
 
     private void apiReject(Context ctx) {
-        String reason;
-        try {
-            var node = readJson(ctx);
-            reason = node.hasNonNull("reason") ? node.get("reason").asText() : null;
-        } catch (IOException e) {
-            throw new ValidationException(400, List.of(Problem.of(null, "error.json", e.getMessage())));
-        }
+        String reason = JsonBody.flatObject(ctx.bodyAsBytes(), List.of("reason")).get("reason");
         ctx.json(MediaView.of(library.reject(Access.requireUser(ctx), ctx.pathParam("id"), reason)));
     }
 

@@ -27,4 +27,25 @@ public record Heartbeat(Status status, Playing playing, Cache cache, String play
     public Heartbeat {
         mediaErrors = mediaErrors == null ? List.of() : List.copyOf(mediaErrors);
     }
+
+    /** The fields holding a count or size below zero (a clock offset may be negative; counts may not). */
+    public List<String> negativeCounts() {
+        var fields = new java.util.ArrayList<String>();
+        negative(fields, "freeDiskBytes", freeDiskBytes);
+        negative(fields, "heldPlays", heldPlays);
+        negative(fields, "scheduleVersion", scheduleVersion);
+        if (cache != null) {
+            negative(fields, "cache.files", cache.files());
+            negative(fields, "cache.bytes", cache.bytes());
+            negative(fields, "cache.missing", cache.missing());
+            negative(fields, "cache.budgetBytes", cache.budgetBytes());
+        }
+        return fields;
+    }
+
+    private static void negative(List<String> fields, String name, Number value) {
+        if (value != null && value.longValue() < 0) {
+            fields.add(name);
+        }
+    }
 }

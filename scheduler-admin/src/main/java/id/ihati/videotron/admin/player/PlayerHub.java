@@ -39,6 +39,8 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     /** Rows of {@code player_sync}: changes that make manifests stale, and device token revocations. */
     static final int CHANGES = 1;
     static final int REVOCATIONS = 2;
+    /** At most this many event streams per device token in the whole cluster: the newest win (issue 12). */
+    public static final int MAX_STREAMS_PER_TOKEN = 2;
 
     private final Services s;
     private final DeviceTokens tokens;
@@ -51,11 +53,20 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     private final ScheduledExecutorService executor;
     private volatile long generation = -1;
     private volatile long tokenGeneration = -1;
+    private final EventStreams streams;
+    /** This node's streams by their id in {@code event_stream}. */
+    private record Stream(SseClient client, String screenId) {
+    }
+
+    private final Map<String, Stream> streamIds = new ConcurrentHashMap<>();
+    private final Map<SseClient, String> idOfStream = new ConcurrentHashMap<>();
+    private volatile long closingGeneration = -1;
 
     public PlayerHub(Services services, DeviceTokens tokens) {
         this.s = services;
         this.tokens = tokens;
         this.manifests = new ManifestService(services, this::generation);
+        this.streams = new EventStreams(services.jdbi, services.clock);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "player-hub");
             t.setDaemon(true);
@@ -67,6 +78,7 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     public void start() {
         generation = readGeneration(CHANGES);
         tokenGeneration = readGeneration(REVOCATIONS);
+        closingGeneration = readGeneration(EventStreams.CLOSINGS);
         executor.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::ping, PING_INTERVAL.toMillis(), PING_INTERVAL.toMillis(),
@@ -103,11 +115,25 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
         executor.execute(() -> sendScreenshotRequest(screenId, id));
     }
 
-    /** Registers a player's stream and tells it the current content hash, so it catches up on what it missed. */
-    public void connect(SseClient client, String screenId) {
+    /**
+     * Registers a player's stream and tells it the current content hash, so it catches up on what it missed. The
+     * stream is recorded in the database; if its token now has more than {@link #MAX_STREAMS_PER_TOKEN} streams
+     * in the cluster, the oldest are closed, here at once or by their own node within about a second.
+     */
+    public void connect(SseClient client, String screenId, String tokenHash) {
         client.keepAlive();
+        String streamId = UUID.randomUUID().toString();
+        idOfStream.put(client, streamId);
         clients.computeIfAbsent(screenId, k -> new CopyOnWriteArraySet<>()).add(client);
         client.onClose(() -> disconnect(client, screenId));
+        List<String> evicted = streams.open(streamId, tokenHash, screenId, MAX_STREAMS_PER_TOKEN);
+        // Only now, with its row committed, may the watch check the stream's row (closeEvicted).
+        streamIds.put(streamId, new Stream(client, screenId));
+        if (!evicted.isEmpty()) {
+            log.info("Screen {} has more than {} event streams for its token: closing the {} oldest", screenId,
+                    MAX_STREAMS_PER_TOKEN, evicted.size());
+            closeLocal(evicted);
+        }
         executor.execute(() -> {
             Optional<ManifestService.Built> built = manifests.current(screenId);
             built.ifPresent(b -> {
@@ -125,6 +151,41 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
         if (set != null && set.remove(client)) {
             log.info("Player of screen {} left the event stream", screenId);
         }
+        String streamId = idOfStream.remove(client);
+        if (streamId != null) {
+            streamIds.remove(streamId);
+            try {
+                streams.closed(streamId);
+            } catch (RuntimeException e) {
+                // Its row stays until newer streams of the token push it out; nothing else depends on it.
+                log.warn("Could not forget the closed event stream {} of screen {}: {}", streamId, screenId,
+                        e.toString());
+            }
+        }
+    }
+
+    /** Closes those of the given streams that are on this node. */
+    private void closeLocal(java.util.Collection<String> ids) {
+        for (String id : ids) {
+            Stream stream = streamIds.get(id);
+            if (stream != null) {
+                log.info("Closed an event stream of screen {}: newer streams of its token took its place",
+                        stream.screenId());
+                drop(stream.client(), stream.screenId(), null);
+            }
+        }
+    }
+
+    /** After another node closed streams by the limit: closes this node's streams that lost their row. */
+    private void closeEvicted() {
+        long closings = readGeneration(EventStreams.CLOSINGS);
+        if (closings == closingGeneration) {
+            return;
+        }
+        closingGeneration = closings;
+        Set<String> local = Set.copyOf(streamIds.keySet());
+        Set<String> alive = streams.alive(local);
+        closeLocal(local.stream().filter(id -> !alive.contains(id)).toList());
     }
 
     /** Number of open streams for a screen on this node. */
@@ -148,6 +209,7 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
             if (forget(readGeneration(CHANGES))) {
                 tellPlayers();
             }
+            closeEvicted();
             pushPendingScreenshotRequests();
         } catch (RuntimeException e) {
             // The database may be briefly away; the next round tries again.

@@ -1,12 +1,10 @@
 package id.ihati.videotron.admin.player;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.auth.Tokens;
+import id.ihati.videotron.admin.web.JsonBody;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
 import id.ihati.videotron.admin.web.ValidationException;
@@ -18,13 +16,13 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The player API, version 1, exactly as docs/player-api.md describes it. */
 public final class PlayerRoutes implements Routes {
     private static final int MAX_JSON = 2 * 1024 * 1024;
     private final Services s;
-    private final ObjectMapper json = AdminApp.jsonMapper();
+    /** Fields newer players sent that this server ignored, counted per field and player version. */
+    private final UnknownFields unknownFields = new UnknownFields();
     private final StatusRepository status;
     private final ProofOfPlay plays;
     private final Screenshots screenshots;
@@ -56,8 +54,8 @@ public final class PlayerRoutes implements Routes {
         // A player whose token was revoked may still deliver the plays it made before (docs/player-api.md).
         routes.post("/api/v1/player/plays", this::plays, Role.DEVICE, Role.RETIRED_DEVICE);
         routes.post("/api/v1/player/screenshots", this::screenshot, Role.DEVICE);
-        routes.sse("/api/v1/player/events", client -> s.playerHub.connect(client, Access.screenId(client.ctx())),
-                Role.DEVICE);
+        routes.sse("/api/v1/player/events", client -> s.playerHub.connect(client, Access.screenId(client.ctx()),
+                Tokens.sha256(client.ctx().header("Authorization").substring("Bearer ".length()).trim())), Role.DEVICE);
     }
 
     private void startPairing(Context ctx) {
@@ -141,6 +139,10 @@ public final class PlayerRoutes implements Routes {
         if (hb.status() == null) {
             throw ValidationException.of("status", "heartbeat.statusRequired");
         }
+        List<String> negative = hb.negativeCounts();
+        if (!negative.isEmpty()) {
+            throw new ValidationException(400, negative.stream().map(f -> Problem.of(f, "heartbeat.negative")).toList());
+        }
         status.record(Access.screenId(ctx), hb, s.clock.instant());
         ctx.json(Map.of("serverTime", s.clock.instant()));
     }
@@ -175,29 +177,21 @@ public final class PlayerRoutes implements Routes {
         }
     }
 
-    /** Reads a JSON body, answering 400 with the field path of what is wrong. */
+    /**
+     * Reads a JSON body as a tolerant reader (docs/player-api.md, "How versions meet"): known fields are
+     * validated, each refusal names its field; unknown fields are ignored and counted.
+     */
     private <T> T read(Context ctx, Class<T> type) {
         if (ctx.contentLength() > MAX_JSON) {
             throw new ValidationException(413, List.of(Problem.of(null, "api.tooLarge")));
         }
-        try {
-            T value = json.readValue(ctx.bodyAsBytes(), type);
-            if (value == null) {
-                throw new ValidationException(400, List.of(Problem.of(null, "error.json", "empty body")));
-            }
-            return value;
-        } catch (JsonMappingException e) {
-            String path = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ValidationException(400, List.of(Problem.of(path.isEmpty() ? null : path, "error.json",
-                    cause instanceof IllegalArgumentException || cause instanceof NullPointerException
-                            ? cause.getMessage() : e.getOriginalMessage())));
-        } catch (JsonProcessingException e) {
-            throw new ValidationException(400, List.of(Problem.of(null, "error.json", e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var read = JsonBody.read(ctx.bodyAsBytes(), type, JsonBody.Unknown.IGNORE);
+        if (!read.unknownFields().isEmpty()) {
+            String version = read.value() instanceof Heartbeat hb ? hb.playerVersion()
+                    : read.value() instanceof PairingStart p ? p.playerVersion() : ctx.header("X-Player-Version");
+            read.unknownFields().forEach(f -> unknownFields.seen(ctx.method() + " " + ctx.path(),
+                    JsonBody.pattern(f), version));
         }
+        return read.value();
     }
 }

@@ -28,6 +28,9 @@ public final class StatusRepository {
     /** Stores a heartbeat as the screen's status (update, or insert for its first one). */
     public void record(String screenId, Heartbeat hb, Instant now) {
         jdbi.useTransaction(h -> {
+            // Two heartbeats of a new screen at once would both insert: the screen's row lock lets one wait.
+            h.createQuery("SELECT id FROM screen WHERE id = :s FOR UPDATE").bind("s", screenId).mapTo(String.class)
+                    .findOne();
             int n = bind(h.createUpdate("""
                     UPDATE screen_status SET last_seen = :now, status = :status, playing_media = :pm,
                         playing_source = :ps, playing_since = :since, cache_files = :cf, cache_bytes = :cb,

@@ -113,7 +113,8 @@ public final class ReviewRoutes implements Routes {
         List<ScreenProfile> all = review.screens();
         List<ScreenProfile> shown = screenId == null || screenId.isBlank()
                 ? all.stream().limit(WEEK_SCREENS).toList()
-                : List.of(review.screen(screenId).orElseThrow(NotFoundResponse::new));
+                : List.of(review.screen(screenId).orElseThrow(() -> ValidationException.of("screen",
+                        "review.query.unknownScreen")));
         var weeks = new ArrayList<ScreenWeek>();
         for (ScreenProfile screen : shown) {
             var days = new ArrayList<DayRow>();
@@ -162,7 +163,8 @@ public final class ReviewRoutes implements Routes {
         String screenId = ctx.queryParam("screen");
         ScreenProfile screen = screenId == null || screenId.isBlank()
                 ? all.stream().findFirst().orElse(null)
-                : review.screen(screenId).orElseThrow(NotFoundResponse::new);
+                : review.screen(screenId).orElseThrow(() -> ValidationException.of("screen",
+                        "review.query.unknownScreen"));
         if (screen == null) {
             render(ctx, "review/day.jte", dayParams(null, all, review.today(), 0, null, List.of(), List.of(), null));
             return;
@@ -476,7 +478,7 @@ public final class ReviewRoutes implements Routes {
         try {
             type = Subject.Type.valueOf(Objects.toString(ctx.formParam("subjectType"), ""));
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of(null, "review.comment.noSubject");
+            throw ValidationException.of("subjectType", "review.comment.noSubject");
         }
         String id = Objects.toString(ctx.formParam("subjectId"), "");
         var subject = new Subject(type, id);

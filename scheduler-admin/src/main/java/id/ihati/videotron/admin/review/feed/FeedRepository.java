@@ -36,6 +36,9 @@ public final class FeedRepository {
 
     /** Opens a screen to the feed under a slug made from its name; returns the slug. */
     public String enable(Handle h, String screenId, String screenName, String actor, Instant now) {
+        // Two enables of one screen at once would both insert: the screen's row lock lets the second see the first.
+        h.createQuery("SELECT id FROM screen WHERE id = :id FOR UPDATE").bind("id", screenId).mapTo(String.class)
+                .findOne();
         Optional<String> existing = h.createQuery("SELECT slug FROM open_feed_screen WHERE screen_id = :id")
                 .bind("id", screenId).mapTo(String.class).findOne();
         if (existing.isPresent()) {
