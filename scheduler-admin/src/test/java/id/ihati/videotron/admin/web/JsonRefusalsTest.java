@@ -144,7 +144,7 @@ class JsonRefusalsTest {
                          "cache":{"files":3,"evictions":2}}""");
                 assertThat(r.statusCode()).isEqualTo(200);
             }
-            var pairing = postPairing("{\"hostname\":\"pc-1\",\"playerVersion\":\"9.0.0\",\"publicKey\":\"abc\"}");
+            var pairing = postPairing("{\"hostname\":\"pc-1\",\"playerVersion\":\"9.0.0\",\"screenLayout\":\"abc\"}");
             assertThat(pairing.statusCode()).isEqualTo(201);
         } finally {
             log.detachAppender(seen);
@@ -157,7 +157,7 @@ class JsonRefusalsTest {
                         + "(10 times so far on this node)",
                 "Ignored unknown field 'cache.evictions' in POST /api/v1/player/heartbeat from player version 9.0.0 "
                         + "(1 times so far on this node)",
-                "Ignored unknown field 'publicKey' in POST /api/v1/pairing from player version 9.0.0 "
+                "Ignored unknown field 'screenLayout' in POST /api/v1/pairing from player version 9.0.0 "
                         + "(1 times so far on this node)");
         assertThat(lines).filteredOn(l -> l.contains("batteryLevel")).hasSize(2);
     }

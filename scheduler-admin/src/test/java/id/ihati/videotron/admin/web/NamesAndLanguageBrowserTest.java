@@ -304,6 +304,10 @@ class NamesAndLanguageBrowserTest {
                     .mapTo(String.class).list());
             texts.addAll(h.createQuery("SELECT display_name FROM app_user").mapTo(String.class).list());
             texts.addAll(h.createQuery("SELECT organisation FROM app_user").mapTo(String.class).list());
+            // What a player reported (e.g. "MEDIA_CORRUPTED"), quoted as evidence under "Rincian dari pemutar",
+            // and the notes staff wrote when they handled an incident.
+            texts.addAll(h.createQuery("SELECT detail FROM incident WHERE detail IS NOT NULL")
+                    .mapTo(String.class).list());
         });
         texts.removeIf(t -> t == null || t.isBlank() || t.startsWith("Rollback ke versi"));
         return texts.stream().sorted(Comparator.comparingInt(String::length).reversed()
