@@ -43,19 +43,23 @@ public final class Assembler {
     /**
      * The manifest of {@code screen} for its local days {@code firstDay}–{@code lastDay}: the bookings that
      * target it and play on one of those days (or on the day before, whose overnight windows reach into the
-     * first), the alerts that target it and overlap those days, the filler, and every item they name that the
-     * library gives this screen and that is valid at some time of those days. Items it cannot give are left
+     * first), the alerts that target it and overlap those days from {@code generatedAt} on, the filler, and
+     * every item they name that the library gives this screen and that is valid at some time of those days
+     * from {@code generatedAt} on. Items it cannot give are left
      * out and listed in {@link Assembly#missing()}; a booking left with none is dropped. The manifest is valid
      * until local midnight after {@code lastDay}; its content hash is not set.
      */
     public static Assembly manifest(Schedule schedule, MediaLibrary library, ScreenProfile screen,
                                     Instant generatedAt, LocalDate firstDay, LocalDate lastDay, String mediaPath) {
-        Instant start = firstDay.atStartOfDay(screen.timeZone()).toInstant();
+        Instant dayStart = firstDay.atStartOfDay(screen.timeZone()).toInstant();
         Instant until = lastDay.plusDays(1).atStartOfDay(screen.timeZone()).toInstant();
+        // Alerts and media over by the time the manifest is made are left out: it plays from then on.
+        Instant start = generatedAt.isAfter(dayStart) && generatedAt.isBefore(until) ? generatedAt : dayStart;
         LocalDate reachFrom = firstDay.minusDays(1);
         List<Booking> bookings = schedule.bookings().stream()
                 .filter(b -> b.targets().includes(screen))
-                .filter(b -> !b.dateTo().isBefore(reachFrom) && !b.dateFrom().isAfter(lastDay))
+                .filter(b -> (!b.dateTo().isBefore(firstDay) || b.dateTo().equals(reachFrom) && reachesNextDay(b))
+                        && !b.dateFrom().isAfter(lastDay))
                 .toList();
         List<Alert> alerts = schedule.alerts().stream()
                 .filter(a -> a.targets().includes(screen))
@@ -92,10 +96,15 @@ public final class Assembler {
             List<String> items = filler.items().stream().filter(media::containsKey).toList();
             playableFiller = items.isEmpty() ? null : new Filler(items);
         }
-        Instant generated = generatedAt.isBefore(until) ? generatedAt : start;
+        Instant generated = generatedAt.isBefore(until) ? generatedAt : dayStart;
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, screen, generated, until, schedule.version(),
                 mediaPath, List.copyOf(media.values()), playable, playableAlerts, playableFiller, null);
         return new Assembly(manifest, missing);
+    }
+
+    /** Whether a window of the booking runs past the midnight after the day it starts on. */
+    private static boolean reachesNextDay(Booking b) {
+        return b.windows().stream().anyMatch(w -> w.from().toSecondOfDay() + w.lengthSeconds() > DAY_SECONDS);
     }
 
     /** What {@code screen} plays on its local {@code day} under {@code schedule}, and what each booking gets. */

@@ -65,6 +65,7 @@ public final class BookingRoutes implements Routes {
         var latest = sched.latest();
         var params = new HashMap<String, Object>();
         params.put("bookings", all);
+        params.put("displacements", sched.displacements(all));
         params.put("drafts", drafts);
         params.put("latest", latest.orElse(null));
         params.put("category", cat == null ? "" : cat);
@@ -152,6 +153,7 @@ public final class BookingRoutes implements Routes {
         var params = new HashMap<String, Object>();
         params.put("record", r);
         params.put("live", live);
+        params.put("displacement", sched.displacements(List.of(r)).get(r.id()));
         params.put("mediaTitles", sched.mediaTitles());
         params.put("screens", sched.screens().stream().filter(x -> r.booking().targets().includes(x)).toList());
         boolean mine = Scheduling.categoriesOf(Access.requireUser(ctx).role()).contains(r.booking().category());
