@@ -45,6 +45,9 @@ public record SourcePlan(String sourceId, Category category, int requested, int 
         if (t >= dayEnd) {
             return this;
         }
+        if (t <= dayStart) {
+            return new SourcePlan(sourceId, category, 0, 0, 0, 0, 0, new long[0], new long[0]);
+        }
         int n = 0;
         long seconds = 0;
         while (n < planned && starts[n] < t) {

@@ -155,6 +155,25 @@ public class DeliveryCalculatorTest {
     }
 
     @Test
+    void plannedSoFarCountsOnlyPlaysThatStartBeforeTheGivenInstantAndNothingOfLaterDays() {
+        DayPlan shared = DayPlan.of(plan("any", true), plan("any", false));
+        var screens = List.of(new ScreenInfo("alun", "Alun-alun Cilegon", WIB));
+        var bookings = List.of(new BookingInfo("H1", "DBD 3M Plus", Category.HEALTH, "Dinkes"));
+        var plans = List.of(new PlannedDay("alun", DAY, shared), new PlannedDay("alun", DAY.plusDays(1), shared));
+        // 08:30: loops 08:00-08:29 are due, the rest of the day and the next day are not.
+        DeliveryReport r = DeliveryCalculator.compute(screens, bookings, plans, List.of(), List.of(), Map.of(),
+                DAY, DAY.plusDays(1), at(8, 30));
+        Tally h = row(r, "alun", "H1").tally();
+        assertThat(h.planned()).isEqualTo(30);
+        assertThat(h.lost(NOT_REPORTED)).isEqualTo(30);
+        assertThat(r.rows()).noneMatch(x -> x.day().equals(DAY.plusDays(1)));
+        // Once the day is over it counts whole.
+        DeliveryReport after = DeliveryCalculator.compute(screens, bookings, plans, List.of(), List.of(), Map.of(),
+                DAY, DAY, at(8, 30).plusSeconds(86_400));
+        assertThat(row(after, "alun", "H1").tally().planned()).isEqualTo(115);
+    }
+
+    @Test
     void aMissingRecordOutsideAnyOfflineTimeIsNotReported() {
         Tally c = row(report(), "alun", "C1").tally();
         assertThat(c.planned()).isEqualTo(115);
