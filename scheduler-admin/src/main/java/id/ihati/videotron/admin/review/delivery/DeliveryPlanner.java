@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.review.delivery;
 
-import id.ihati.videotron.admin.booking.PublishedSchedule;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.delivery.Inputs.PlannedDay;
@@ -12,24 +11,22 @@ import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.schedule.Targets;
-import id.ihati.videotron.playlists.timeline.PlannedPlay;
-import id.ihati.videotron.playlists.timeline.Shortfall;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import id.ihati.videotron.playlists.timeline.TimelineResolver;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plans screen-days with the playlists resolver, the same code the players run, over the schedule version(s)
- * in force on each day. Screens whose plans are the same (same hours, loop, bookings that target them, …) share
- * one resolution per day: the manifest is made screen-neutral before it is resolved, and resolved once per key.
+ * Plans screen-days over the schedule version(s) in force on each day: each version's manifest of the screen is
+ * made by the playlists {@link Assembler} (as the player API makes it) and resolved by the code the players
+ * run. Screens whose plans are the same (same hours, loop, bookings that target them, …) share one resolution
+ * per day: the manifest is made screen-neutral before it is resolved, and resolved once per key.
  */
 public final class DeliveryPlanner {
     private final TimelineResolver resolver;

@@ -4,7 +4,6 @@ import id.ihati.videotron.playlists.assembly.Assembler;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Frequency;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
-import id.ihati.videotron.playlists.schedule.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
