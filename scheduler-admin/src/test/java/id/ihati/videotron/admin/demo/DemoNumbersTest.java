@@ -45,6 +45,10 @@ class DemoNumbersTest {
                 .replace("&nbsp;", " ").replaceAll("\\s+", " ");
     }
 
+    static long slots(String html, String category) {
+        return Pattern.compile("class=\"slot " + category + "[ \"]").matcher(html).results().count();
+    }
+
     @Test
     void aFreshDemosPublishPageReportsNoLossAndEachMinimumShareHolds() {
         for (Role role : List.of(Role.ADMIN, Role.HEALTH_EDITOR, Role.CITY_EDITOR)) {
@@ -78,6 +82,23 @@ class DemoNumbersTest {
                 .doesNotContainPattern("(?<!Demo lokal: )00:00–24:00");
         String ics = demo.as(Role.REVIEWER).get("/review/screens/alun-alun/bookings.ics").body();
         assertThat(ics).contains("T050000").doesNotContainPattern("DTSTART;TZID=Asia/Jakarta:\\d{8}T000000");
+    }
+
+    @Test
+    void theTimelineShowsNoBookingInTheHoursBeforeItWasPublished() {
+        // A demo seeded at 12:00 WIB: its schedule is published then, so 09:00 played nothing booked.
+        var clock = new id.ihati.videotron.admin.testing.MutableClock(
+                java.time.LocalDateTime.of(2026, 12, 2, 12, 0).atZone(ScreenProfile.DEFAULT_ZONE).toInstant());
+        try (TestAdmin own = TestAdmin.start(TestDatabases.h2Url(), clock, c -> c.withDemo(true))) {
+            var web = own.as(Role.ADMIN);
+            String morning = web.get("/timeline?screen=alun-alun&date=2026-12-02&hour=9").body();
+            String afternoon = web.get("/timeline?screen=alun-alun&date=2026-12-02&hour=13").body();
+            // The legend shows one slot of each category; the loops of 09:00 show none booked.
+            for (String category : List.of("HEALTH", "CITY")) {
+                assertThat(slots(morning, category)).as(category + " at 09:00").isEqualTo(1);
+                assertThat(slots(afternoon, category)).as(category + " at 13:00").isGreaterThan(10);
+            }
+        }
     }
 
     @Test
