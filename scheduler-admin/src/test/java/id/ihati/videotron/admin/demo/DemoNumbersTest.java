@@ -127,7 +127,8 @@ class DemoNumbersTest {
             assertThat(conflict).contains("Festival Kota").contains("kalah prioritas")
                     .contains("diambil oleh").contains("Kampanye Cuci Tangan");
 
-            s.scheduling.publish(admin, s.scheduling.latestNumber(), "uji prioritas");
+            s.scheduling.publish(admin, s.scheduling.latestNumber(), "uji prioritas",
+                    "Festival Kota diminta Wali Kota");   // it displaces the health booking: a reason is required
             String page = text(own.as(Role.CITY_EDITOR).get("/bookings/" + city.id()).body());
             assertThat(page).containsPattern("Tergeser: [1-9][\\d.]* dari \\d{1,3}(\\.\\d{3})+")
                     .contains("kalah prioritas").contains("Kampanye Cuci Tangan");
