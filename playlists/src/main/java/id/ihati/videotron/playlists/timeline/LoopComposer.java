@@ -182,6 +182,16 @@ final class LoopComposer {
                 rounds = Math.max(rounds, demands.get(d).plays);
                 roomBefore[d] = mask == null ? roomAny : longestFree(code, mask);
             }
+            // Slots the level asks for, against the slots it could have had with no higher priority and no
+            // alert: only what exceeds that was lost to its equals, the rest to those above it.
+            int groupDemand = 0;
+            for (int d = firstOfGroup; d < end; d++) {
+                for (int p = 0; p < demands.get(d).plays; p++) {
+                    if (lost[first[d] + p] != Reason.ITEM_TOO_LONG) {
+                        groupDemand += demands.get(d).lengths[p];
+                    }
+                }
+            }
             for (int r = 0; r < rounds; r++) {
                 for (int d = firstOfGroup; d < end; d++) {
                     Demand dm = demands.get(d);
@@ -216,9 +226,41 @@ final class LoopComposer {
                     changed(cat);
                 }
             }
+            attributeLosses(demands, first, lost, firstOfGroup, end, rounds, groupDemand - bookable(code));
             firstOfGroup = end;
         }
         return result;
+    }
+
+    /**
+     * Splits the level's plays that found no room between OVERBOOKED and OUTRANKED: the last {@code overflow}
+     * slots of them (the level asked that many more than the loop has) were lost to equals, the rest to
+     * higher priorities or alerts. A priority-3 booking squeezed out by a priority-5 one is thus told so, even
+     * when it is alone on its level.
+     */
+    private static void attributeLosses(List<? extends Demand> demands, int[] first, Reason[] lost, int from,
+                                        int to, int rounds, int overflow) {
+        for (int r = rounds - 1; r >= 0; r--) {
+            for (int d = to - 1; d >= from; d--) {
+                Demand dm = demands.get(d);
+                int i = first[d] + r;
+                if (r < dm.plays && (lost[i] == Reason.OVERBOOKED || lost[i] == Reason.OUTRANKED)) {
+                    lost[i] = overflow > 0 ? Reason.OVERBOOKED : Reason.OUTRANKED;
+                    overflow -= dm.lengths[r];
+                }
+            }
+        }
+    }
+
+    /** Slots of the loop bookings could use if no alert and no higher priority took any. */
+    private static int bookable(byte[] code) {
+        int n = 0;
+        for (byte b : code) {
+            if (b != UNBOOKABLE) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Fills {@link #reserve}: per category its share of the free slots, rounded up, never more than all. */

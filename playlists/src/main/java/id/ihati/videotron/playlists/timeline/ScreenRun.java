@@ -44,6 +44,8 @@ final class ScreenRun {
         final LocalDate day;
         int requested;
         int planned;
+        /** Plays its windows would ask for where the screen is dark: never requested, never lost. */
+        int outside;
         final int[] missing = new int[Reason.values().length];
 
         Tally(String bookingId, LocalDate day) {
@@ -382,8 +384,10 @@ final class ScreenRun {
             if (askedInWindow == 0) {
                 continue;
             }
-            o.tally.requested += askedInWindow;
-            o.tally.missing[Reason.OUTSIDE_OPERATING_HOURS.ordinal()] += askedInWindow - askedHere;
+            // Only lit time is asked for: a window reaching into dark hours (an all-day booking on a screen
+            // that runs 05:00-24:00) loses nothing there.
+            o.tally.requested += askedHere;
+            o.tally.outside += askedInWindow - askedHere;
             if (askedHere == 0) {
                 continue;
             }
@@ -628,6 +632,12 @@ final class ScreenRun {
         sorted.sort((a, b) -> a.day.equals(b.day) ? a.bookingId.compareTo(b.bookingId) : a.day.compareTo(b.day));
         List<Shortfall> out = new ArrayList<>();
         for (Tally t : sorted) {
+            if (t.requested == 0 && t.outside > 0) {
+                // Its windows that day lie wholly where the screen is dark: told, but not a loss.
+                out.add(new Shortfall(t.bookingId, screen.id(), t.day, t.outside, 0,
+                        Reason.OUTSIDE_OPERATING_HOURS));
+                continue;
+            }
             if (t.planned >= t.requested) {
                 continue;
             }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * A booking that got fewer plays on a screen-day than it asked for. Over-booking is never silent.
  *
- * @param requested plays the booking asked for in the resolved range of that day
+ * @param requested plays the booking asked for in the lit part of its windows in the resolved range of that day
  * @param planned   plays it got
  */
 public record Shortfall(String bookingId, String screenId, LocalDate day, int requested, int planned,
@@ -23,8 +23,21 @@ public record Shortfall(String bookingId, String screenId, LocalDate day, int re
         ITEM_TOO_LONG,
         /** An item is missing from the manifest or not valid at that time. */
         MEDIA_UNAVAILABLE,
-        /** The booking's windows lie outside the screen's operating hours. */
-        OUTSIDE_OPERATING_HOURS
+        /**
+         * The booking's windows that day lie wholly outside the screen's operating hours. Not a loss: hours
+         * where the screen is dark are never asked for ({@code requested} is then what its windows would ask).
+         */
+        OUTSIDE_OPERATING_HOURS;
+
+        /** Whether plays were taken from the booking (every reason but dark hours). */
+        public boolean isLoss() {
+            return this != OUTSIDE_OPERATING_HOURS;
+        }
+    }
+
+    /** Whether the booking lost plays it could have had (not merely asked for dark hours). */
+    public boolean isLoss() {
+        return reason.isLoss();
     }
 
     public int missing() {

@@ -69,6 +69,7 @@ public final class BookingRoutes implements Routes {
         var latest = sched.latest();
         var params = new HashMap<String, Object>();
         params.put("bookings", all);
+        params.put("shares", sched.shares(all));
         params.put("drafts", drafts);
         params.put("latest", latest.orElse(null));
         params.put("category", cat == null ? "" : cat);
@@ -160,6 +161,7 @@ public final class BookingRoutes implements Routes {
         var params = new HashMap<String, Object>();
         params.put("record", r);
         params.put("live", live);
+        params.put("share", sched.shares(List.of(r)).get(r.id()));
         params.put("mediaTitles", sched.mediaTitles());
         params.put("screens", sched.screens().stream().filter(x -> r.booking().targets().includes(x)).toList());
         boolean mine = Scheduling.categoriesOf(Access.requireUser(ctx).role()).contains(r.booking().category());

@@ -18,5 +18,10 @@ public record PublishedSchedule(long version, List<Booking> bookings, List<Alert
         alerts = List.copyOf(alerts);
     }
 
+    /** As the playlists assembler takes it. */
+    public id.ihati.videotron.playlists.assembly.Schedule schedule() {
+        return new id.ihati.videotron.playlists.assembly.Schedule(version, bookings, alerts, filler);
+    }
+
     public static final PublishedSchedule EMPTY = new PublishedSchedule(0, List.of(), List.of(), null);
 }

@@ -10,6 +10,7 @@ import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Filler;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
+import id.ihati.videotron.playlists.assembly.ScreenDay;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import io.javalin.config.RoutesConfig;
@@ -275,9 +276,11 @@ final class ScheduleRoutes {
             var titles = sched.sourceTitles(Planner.Plan.of(sched.latestSnapshot(), sched.liveAlerts(), 0));
             params.put("strips", LoopStrip.of(t, sc, day, first, Math.min(first + perHour, 86_400 / sc.loopSeconds()),
                     sched.mediaTitles(), titles, atInstant));
-            params.put("plays", Planner.playsByBooking(t, day));
+            var d = new ScreenDay(sc, day, t.plays().stream().filter(p -> p.day().equals(day)).toList(),
+                    t.shortfalls(), List.of(), List.of());
+            params.put("plays", d.playsByBooking());
             params.put("titles", titles);
-            params.put("shares", Planner.sharePercent(t, day));
+            params.put("shares", d.sharePercent());
             if (atInstant != null) {
                 PlannedPlay now = t.plays().stream()
                         .filter(p -> !atInstant.isBefore(p.start()) && atInstant.isBefore(p.end()))

@@ -10,6 +10,12 @@ import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Filler;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
+import id.ihati.videotron.playlists.assembly.Assembler;
+import id.ihati.videotron.playlists.assembly.BookingOutcome;
+import id.ihati.videotron.playlists.assembly.InForce;
+import id.ihati.videotron.playlists.assembly.Schedule;
+import id.ihati.videotron.playlists.assembly.ScreenDay;
+import id.ihati.videotron.playlists.timeline.Shortfall;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import id.ihati.videotron.playlists.validation.FieldError;
 import id.ihati.videotron.playlists.validation.ScheduleValidator;
@@ -479,11 +485,11 @@ public final class Scheduling implements ScheduleSource {
             List<Alert> live = liveAlerts();
             Planner planner = planner();
             for (ScreenProfile screen : screens()) {
-                Timeline before = planner.day(Planner.Plan.of(a, live, fromV), screen, day);
-                Timeline after = planner.day(Planner.Plan.of(b, live, toV), screen, day);
+                ScreenDay before = planner.day(Planner.Plan.of(a, live, fromV), screen, day);
+                ScreenDay after = planner.day(Planner.Plan.of(b, live, toV), screen, day);
                 deltas.add(new ScheduleDiff.ScreenDelta(screen.id(), screen.name(), day,
-                        Planner.playsByCategory(before, day), Planner.playsByCategory(after, day),
-                        Planner.playsByBooking(before, day), Planner.playsByBooking(after, day)));
+                        before.playsByCategory(), after.playsByCategory(),
+                        before.playsByBooking(), after.playsByBooking()));
             }
         }
         return new ScheduleDiff(fromV, toV, shape.added(), shape.changed(), shape.removed(), shape.fillerChanged(),
@@ -497,18 +503,26 @@ public final class Scheduling implements ScheduleSource {
     public Preview preview(User actor, Booking candidate) {
         LocalDate today = LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
         LocalDate day = Preview.firstDay(candidate, today);
-        // Everything that may soon be on the street: the published bookings, every editor's drafts (a health
-        // editor sees the city's pending bookings too: conflicts show up here, not on the street) and this one.
+        var plan = new Planner.Plan(nearFuture(candidate), liveAlerts(), latestSnapshot().filler(), -1);
+        var screens = screens().stream().filter(x -> candidate.targets().includes(x)).toList();
+        return preview(plan, screens, day, candidate);
+    }
+
+    /**
+     * Everything that may soon be on the street: the published bookings, every editor's drafts (a health
+     * editor sees the city's pending bookings too: conflicts show up here, not on the street) and
+     * {@code candidate} (if not null).
+     */
+    private List<Booking> nearFuture(Booking candidate) {
         var byId = new java.util.LinkedHashMap<String, Booking>();
         latestSnapshot().bookings().forEach(b -> byId.put(b.id(), b));
         bookings.withStatus(List.of(BookingStatus.DRAFT, BookingStatus.PUBLISHED))
                 .forEach(r -> byId.put(r.id(), r.booking()));
         bookings.withStatus(List.of(BookingStatus.WITHDRAWN)).forEach(r -> byId.remove(r.id()));
-        byId.put(candidate.id(), candidate);
-        var bookingsPlanned = new ArrayList<>(byId.values());
-        var plan = new Planner.Plan(bookingsPlanned, liveAlerts(), latestSnapshot().filler(), -1);
-        var screens = screens().stream().filter(x -> candidate.targets().includes(x)).toList();
-        return preview(plan, screens, day, candidate);
+        if (candidate != null) {
+            byId.put(candidate.id(), candidate);
+        }
+        return new ArrayList<>(byId.values());
     }
 
     /** What a publish by {@code actor} would put on every screen on {@code day}. */
@@ -521,22 +535,29 @@ public final class Scheduling implements ScheduleSource {
         Planner planner = planner();
         Map<String, String> titles = sourceTitles(plan);
         Map<String, String> media = mediaTitles();
+        Map<String, Category> categories = new java.util.HashMap<>();
+        plan.bookings().forEach(b -> categories.put(b.id(), b.category()));
         var out = new ArrayList<Preview.ScreenPreview>();
         for (ScreenProfile screen : screens) {
-            Timeline t = planner.day(plan, screen, day);
-            var conflicts = t.shortfalls().stream().filter(x -> x.day().equals(day))
-                    .map(x -> new Preview.Conflict(x, titles.getOrDefault(x.bookingId(), x.bookingId()),
-                            plan.bookings().stream().filter(b -> b.id().equals(x.bookingId())).map(Booking::category)
-                                    .findFirst().orElse(Category.FILLER)))
-                    .toList();
-            int plays = focus == null ? 0 : Planner.playsByBooking(t, day).getOrDefault(focus.id(), 0);
-            int requested = focus == null ? 0 : conflicts.stream().map(Preview.Conflict::shortfall)
-                    .filter(x -> x.bookingId().equals(focus.id())).mapToInt(x -> x.requested()).sum();
+            ScreenDay d = planner.day(plan, screen, day);
+            var conflicts = new ArrayList<Preview.Conflict>();
+            var dark = new ArrayList<Preview.Conflict>();
+            for (BookingOutcome o : d.bookings()) {
+                var c = new Preview.Conflict(o, titles.getOrDefault(o.bookingId(), o.bookingId()),
+                        categories.getOrDefault(o.bookingId(), Category.FILLER),
+                        o.lostTo().stream().map(x -> titles.getOrDefault(x, x)).toList());
+                if (o.displaced() > 0) {
+                    conflicts.add(c);
+                } else if (o.reason() == Shortfall.Reason.OUTSIDE_OPERATING_HOURS) {
+                    dark.add(c);
+                }
+            }
+            int plays = focus == null ? 0 : d.plays(focus.id());
+            int requested = focus == null ? 0 : d.outcome(focus.id()).map(BookingOutcome::asked).orElse(plays);
             int loop = sampleLoop(screen, focus);
-            var strips = LoopStrip.of(t, screen, day, loop, loop + 1, media, titles, null);
-            out.add(new Preview.ScreenPreview(screen, plays, requested == 0 ? plays : requested,
-                    Planner.playsByCategory(t, day), Planner.sharePercent(t, day), conflicts,
-                    strips.isEmpty() ? null : strips.get(0)));
+            var strips = LoopStrip.of(Planner.timeline(d), screen, day, loop, loop + 1, media, titles, null);
+            out.add(new Preview.ScreenPreview(screen, plays, Math.max(plays, requested), d.playsByCategory(),
+                    d.sharePercent(), conflicts, dark, d.shares(), strips.isEmpty() ? null : strips.get(0)));
         }
         return new Preview(day, out);
     }
@@ -550,9 +571,72 @@ public final class Scheduling implements ScheduleSource {
         return second / screen.loopSeconds();
     }
 
-    /** The published plan's timeline of one screen and local day. */
+    /**
+     * The published plan's timeline of one screen and local day: each play under the version in force when
+     * it starts, so a booking never shows in hours before it was published.
+     */
     public Timeline publishedTimeline(ScreenProfile screen, LocalDate day) {
-        return planner().day(Planner.Plan.of(latestSnapshot(), liveAlerts(), latestNumber()), screen, day);
+        Instant from = day.atStartOfDay(screen.timeZone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(screen.timeZone()).toInstant();
+        return Assembler.timeline(inForce(from, to), s.mediaCatalog::forScreen, screen, from, to);
+    }
+
+    /**
+     * The published versions in force at some time of {@code [from, to)}, oldest first, each with the alerts
+     * live now (alerts are not versioned).
+     */
+    public List<InForce> inForce(Instant from, Instant to) {
+        List<Alert> live = liveAlerts();
+        var all = new ArrayList<>(versions.list(100_000));
+        all.sort(java.util.Comparator.comparingLong(ScheduleVersion::version));
+        var out = new ArrayList<InForce>();
+        for (int i = 0; i < all.size(); i++) {
+            ScheduleVersion v = all.get(i);
+            boolean endsBefore = i + 1 < all.size() && !all.get(i + 1).publishedAt().isAfter(from);
+            if (!endsBefore && v.publishedAt().isBefore(to)) {
+                // The list holds no snapshots: read the few versions in force.
+                Snapshot snap = versions.find(v.version()).map(ScheduleVersion::snapshot).orElse(Snapshot.EMPTY);
+                out.add(new InForce(new Schedule(v.version(), snap.bookings(), live, snap.filler()), v.publishedAt()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What each booking gets on its screens on its first playing day from today ("Tergeser: 0 dari 1.440"):
+     * a published booking under the published schedule, a draft under the published schedule with every
+     * draft. Keyed by booking id.
+     */
+    public Map<String, BookingShare> shares(List<BookingRecord> records) {
+        LocalDate today = LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
+        var published = Planner.Plan.of(latestSnapshot(), liveAlerts(), latestNumber());
+        Planner.Plan drafts = null;
+        Planner planner = planner();
+        List<ScreenProfile> screens = screens();
+        var names = new java.util.HashMap<String, String>();
+        screens.forEach(x -> names.put(x.id(), x.name()));
+        Map<String, String> titles = sourceTitles(published);
+        var days = new java.util.HashMap<String, ScreenDay>();
+        var out = new java.util.LinkedHashMap<String, BookingShare>();
+        for (BookingRecord r : records) {
+            Booking b = r.booking();
+            boolean live = r.status() == BookingStatus.PUBLISHED && latestSnapshot().booking(b.id()).isPresent();
+            if (!live && drafts == null) {
+                drafts = new Planner.Plan(nearFuture(null), liveAlerts(), latestSnapshot().filler(), -1);
+            }
+            Planner.Plan plan = live ? published : drafts;
+            LocalDate day = Preview.firstDay(b, today);
+            var outcomes = new ArrayList<BookingOutcome>();
+            for (ScreenProfile sc : screens) {
+                if (b.targets().includes(sc)) {
+                    ScreenDay d = days.computeIfAbsent(live + "|" + day + "|" + sc.id(),
+                            k -> planner.day(plan, sc, day));
+                    d.outcome(b.id()).ifPresent(outcomes::add);
+                }
+            }
+            out.put(b.id(), new BookingShare(b.id(), day, outcomes, titles, names));
+        }
+        return out;
     }
 
     /**
@@ -703,10 +787,10 @@ public final class Scheduling implements ScheduleSource {
         }
     }
 
-    /** For tests and the demo: the plans' inputs as a map of screen id to timeline of one day. */
-    public Map<String, Timeline> publishedDay(LocalDate day) {
+    /** For tests and the demo: what each screen plays on one day under the published plan. */
+    public Map<String, ScreenDay> publishedDay(LocalDate day) {
         var plan = Planner.Plan.of(latestSnapshot(), liveAlerts(), latestNumber());
-        var out = new java.util.LinkedHashMap<String, Timeline>();
+        var out = new java.util.LinkedHashMap<String, ScreenDay>();
         for (ScreenProfile sc : screens()) {
             out.put(sc.id(), planner().day(plan, sc, day));
         }

@@ -8,7 +8,7 @@ import id.ihati.videotron.admin.player.Screenshots;
 import id.ihati.videotron.admin.player.StatusRepository;
 import id.ihati.videotron.admin.screen.Screen;
 import id.ihati.videotron.admin.web.Messages;
-import id.ihati.videotron.playlists.timeline.TimelineResolver;
+import id.ihati.videotron.playlists.assembly.Assembler;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -111,7 +111,10 @@ public final class Dashboard {
                 .orElse(i);
     }
 
-    /** Plays planned from {@code from} to {@code now} by the resolver on the screen's current manifest. */
+    /**
+     * Plays planned from {@code from} (local midnight) to {@code now} on the screen's current manifest: the
+     * plays of today that start before {@code now}, as the playlists assembler counts "planned so far".
+     */
     private Integer planned(String screenId, Instant from, Instant now) {
         if (!now.isAfter(from)) {
             return 0;
@@ -121,8 +124,9 @@ public final class Dashboard {
             if (built.isEmpty()) {
                 return null;
             }
-            return (int) new TimelineResolver().resolve(built.get().manifest(), from, now).plays().stream()
-                    .filter(p -> p.start().isBefore(now)).count();
+            var manifest = built.get().manifest();
+            return Assembler.day(manifest, LocalDate.ofInstant(from, manifest.screen().timeZone()))
+                    .plannedBefore(now);
         } catch (RuntimeException e) {
             // The dashboard must show even when planning fails; the failure is logged here, once per page.
             log.warn("Could not compute today's planned plays of screen {}: {}", screenId, e.toString());

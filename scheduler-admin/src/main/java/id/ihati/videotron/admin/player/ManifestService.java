@@ -3,11 +3,10 @@ package id.ihati.videotron.admin.player;
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.booking.PublishedSchedule;
 import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.playlists.assembly.Assembler;
+import id.ihati.videotron.playlists.assembly.Assembly;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.manifest.ManifestCodec;
-import id.ihati.videotron.playlists.schedule.Alert;
-import id.ihati.videotron.playlists.schedule.Booking;
-import id.ihati.videotron.playlists.schedule.Filler;
 import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,60 +152,20 @@ public final class ManifestService {
     }
 
     /**
-     * The manifest of {@code screen} at {@code now}: the bookings, alerts and filler that target it from today
-     * to the end of the 7th day after (screen-local), and every media item they name that the library gives this screen. Items it cannot give
-     * are left out (a booking left with none is dropped) and listed in {@link Built#missing()}. Pure.
+     * The manifest of {@code screen} at {@code now}: what the playlists {@link Assembler} gives for the
+     * published schedule from today to the 7th day after (screen-local), every item the library can give
+     * this screen; items it cannot give are left out and listed in {@link Built#missing()}. Pure.
      */
     public static Built build(ScreenProfile screen, PublishedSchedule published, MediaCatalog catalog,
                               Instant now, long generation) {
         // Valid until local midnight 7 days after today: the hash stays put all day unless content changes.
         LocalDate firstDay = now.atZone(screen.timeZone()).toLocalDate();
         LocalDate lastDay = firstDay.plusDays(HORIZON.toDays());
-        Instant until = lastDay.plusDays(1).atStartOfDay(screen.timeZone()).toInstant();
-        List<Booking> bookings = published.bookings().stream()
-                .filter(b -> b.targets().includes(screen))
-                .filter(b -> !b.dateTo().isBefore(firstDay) && !b.dateFrom().isAfter(lastDay))
-                .toList();
-        List<Alert> alerts = published.alerts().stream()
-                .filter(a -> a.targets().includes(screen))
-                .filter(a -> (a.until() == null || a.until().isAfter(now)) && a.from().isBefore(until))
-                .toList();
-        Filler filler = published.filler();
-
-        Set<String> named = new LinkedHashSet<>();
-        alerts.forEach(a -> named.add(a.mediaId()));
-        bookings.forEach(b -> named.addAll(b.items()));
-        if (filler != null) {
-            named.addAll(filler.items());
-        }
-        Map<String, Media> media = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : named) {
-            Optional<Media> m = catalog.forScreen(id, screen)
-                    .filter(x -> (x.validUntil() == null || x.validUntil().isAfter(now))
-                            && (x.validFrom() == null || x.validFrom().isBefore(until)));
-            m.ifPresentOrElse(x -> media.put(id, x), () -> missing.add(id));
-        }
-        List<Booking> playable = new ArrayList<>();
-        for (Booking b : bookings) {
-            List<String> items = b.items().stream().filter(media::containsKey).toList();
-            if (!items.isEmpty()) {
-                playable.add(items.size() == b.items().size() ? b : new Booking(b.id(), b.title(), b.category(),
-                        b.ownerOrganisation(), items, b.targets(), b.dateFrom(), b.dateTo(), b.weekdays(),
-                        b.windows(), b.frequency(), b.priority()));
-            }
-        }
-        List<Alert> playableAlerts = alerts.stream().filter(a -> media.containsKey(a.mediaId())).toList();
-        Filler playableFiller = null;
-        if (filler != null) {
-            List<String> items = filler.items().stream().filter(media::containsKey).toList();
-            playableFiller = items.isEmpty() ? null : new Filler(items);
-        }
-        Manifest manifest = ManifestCodec.withContentHash(new Manifest(Manifest.FORMAT_VERSION, screen, now, until,
-                published.version(), MEDIA_PATH, List.copyOf(media.values()), playable, playableAlerts,
-                playableFiller, null));
+        Assembly a = Assembler.manifest(published.schedule(), catalog::forScreen, screen, now, firstDay, lastDay,
+                MEDIA_PATH);
+        Manifest manifest = ManifestCodec.withContentHash(a.manifest());
         byte[] json = ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8);
-        return new Built(manifest, json, gzip(json), manifest.contentHash(), List.copyOf(missing), generation, now);
+        return new Built(manifest, json, gzip(json), manifest.contentHash(), a.missing(), generation, now);
     }
 
     /** Compressed once per build, so the many players that fetch the same manifest cost no compression. */

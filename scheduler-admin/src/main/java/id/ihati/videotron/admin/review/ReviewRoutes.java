@@ -266,7 +266,9 @@ public final class ReviewRoutes implements Routes {
                 .orElse(id)).sorted().toList())
                 + (b.targets().groups().isEmpty() ? "" : " " + page.t("review.targets.groups",
                 String.join(", ", b.targets().groups().stream().sorted().toList())));
-        return new BookingLine(b, status, targets.strip(), Views.windows(b.windows()), Views.frequency(page, b.frequency()),
+        String hours = Views.playableHours(b, review.screens().stream().filter(sc -> b.targets().includes(sc)).toList(),
+                today);
+        return new BookingLine(b, status, targets.strip(), hours, Views.frequency(page, b.frequency()),
                 counts.getOrDefault(b.id(), 0));
     }
 

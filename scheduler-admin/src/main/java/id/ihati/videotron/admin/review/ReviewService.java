@@ -129,7 +129,10 @@ public final class ReviewService {
         return planner().timeline(screen, versions(a, b), from, to);
     }
 
-    /** Planned versus delivered over the given screens (all when empty) and local days. */
+    /**
+     * Planned versus delivered over the given screens (all when empty) and local days, planned so far: plays
+     * that start after now are not yet due and not counted.
+     */
     public DeliveryReport delivery(List<ScreenProfile> screens, LocalDate from, LocalDate to) {
         List<VersionInForce> versions = versions(from, to);
         List<PlannedDay> plans = planner().plan(screens, versions, from, to);
@@ -139,7 +142,7 @@ public final class ReviewService {
         var ids = screens.stream().map(ScreenProfile::id).toList();
         ReviewSources.Proof proof = sources().proof();
         return DeliveryCalculator.compute(infos, bookingInfos(versions), plans, proof.counts(infos, from, to),
-                proof.offline(ids, start, end), proof.chains(ids), from, to);
+                proof.offline(ids, start, end), proof.chains(ids), from, to, clock.instant());
     }
 
     /** The plan alone (nothing reported yet counts): shares of screen time before anything played. */

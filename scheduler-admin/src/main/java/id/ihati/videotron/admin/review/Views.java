@@ -1,8 +1,10 @@
 package id.ihati.videotron.admin.review;
 
 import id.ihati.videotron.admin.web.PageContext;
+import id.ihati.videotron.playlists.assembly.Assembler;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Frequency;
+import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.schedule.TimeWindow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +70,46 @@ public final class Views {
     public static String windows(List<TimeWindow> windows) {
         return windows.stream().map(w -> w.equals(TimeWindow.ALL_DAY) ? "00:00–24:00" : w.from() + "–" + w.to())
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The hours {@code b} can really play on {@code screens} (its windows inside each screen's operating hours,
+     * as the playlists assembler says) on its first playing day from {@code today}: "05:00–24:00". When the
+     * screens differ, each is named; a screen where it never plays is left out.
+     */
+    public static String playableHours(Booking b, List<ScreenProfile> screens,
+                                       LocalDate today) {
+        LocalDate day = b.dateFrom().isAfter(today) ? b.dateFrom() : today;
+        for (int i = 0; i < 7 && !b.weekdays().contains(day.getDayOfWeek()); i++) {
+            day = day.plusDays(1);
+        }
+        var byText = new java.util.LinkedHashMap<String, List<String>>();
+        for (ScreenProfile sc : screens) {
+            LocalDate d = day;
+            var midnight = d.atStartOfDay(sc.timeZone());
+            String text = Assembler.playableWindows(b, sc, d).stream()
+                    .map(w -> clock(midnight.toInstant(), w.from()) + "–" + clock(midnight.toInstant(), w.to()))
+                    .collect(Collectors.joining(", "));
+            if (!text.isEmpty()) {
+                byText.computeIfAbsent(text, k -> new java.util.ArrayList<>()).add(sc.name());
+            }
+        }
+        if (byText.isEmpty()) {
+            return windows(b.windows());
+        }
+        if (byText.size() == 1) {
+            return byText.keySet().iterator().next();
+        }
+        return byText.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** "05:00", or "24:00" for the next midnight, from seconds after {@code midnight}. */
+    private static String clock(Instant midnight, Instant t) {
+        long s = t.getEpochSecond() - midnight.getEpochSecond();
+        long h = s / 3600;
+        return String.format(java.util.Locale.ROOT, "%02d:%02d", h > 24 || h == 24 && s % 3600 != 0 ? h - 24 : h,
+                s / 60 % 60);
     }
 
     public static String frequency(PageContext page, Frequency f) {

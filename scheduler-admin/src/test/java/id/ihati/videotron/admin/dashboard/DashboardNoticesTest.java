@@ -119,14 +119,14 @@ class DashboardNoticesTest {
         assertThat(text).contains("Perlu tindakan Anda")
                 .contains("2 konten menunggu persetujuan Anda")
                 .contains("1 pemesanan Anda kehilangan penayangan hari ini")
-                .contains("Penyuluhan TBC : tergeser 1.440 dari 4.320 penayangan")
+                .contains("Penyuluhan TBC : tergeser 840 dari 2.520 penayangan")   // operating hours only
                 .contains("1 komentar DPRD pada pemesanan Anda belum dijawab")
                 .contains("1 kejadian terbuka perlu ditangani")
                 .doesNotContain("Festival Krakatau 2026");
         assertThat(page).contains("href=\"/media?status=PENDING\"").contains("href=\"/bookings/bk-tbc\"")
                 .contains("href=\"/review/bookings/bk-tbc#comments\"").contains("href=\"/incidents\"");
-        // Thousands in the Indonesian way: 6 slots × 720 loops asked for a day.
-        assertThat(text).matches(".*tergeser [0-9.]+ dari 4\\.320 penayangan.*");
+        // Thousands in the Indonesian way: 6 slots × 420 loops of the screen's 14 operating hours asked for a day.
+        assertThat(text).matches(".*tergeser [0-9.]+ dari 2\\.520 penayangan.*");
     }
 
     @Test

@@ -38,20 +38,14 @@ public record DayPlan(long plannedSeconds, List<SourcePlan> sources) {
             seconds += s;
         }
         for (Shortfall f : plan.shortfalls()) {
+            if (!f.isLoss()) {
+                continue; // hours where the screen is dark are never asked for, so never a loss
+            }
             Acc a = bySource.computeIfAbsent(key(f.bookingId(), null), k -> new Acc(f.bookingId(), null));
             a.requested = Math.max(a.requested, f.requested());
         }
-        // The resolver names one reason per booking and day, the worst. Alerts are told apart by resolving the
-        // day without them: what a booking gets there but not here, an alert took; the reason it gives there
-        // is the reason for the rest.
-        Timeline base = withoutAlerts != null ? withoutAlerts : plan;
-        for (Shortfall f : base.shortfalls()) {
-            if (f.reason() == Shortfall.Reason.OUTSIDE_OPERATING_HOURS) {
-                Acc a = bySource.computeIfAbsent(key(f.bookingId(), null), k -> new Acc(f.bookingId(), null));
-                a.outsideHours += f.missing();
-                a.requested = Math.max(a.requested, f.requested());
-            }
-        }
+        // Alerts are told apart by resolving the day without them: what a booking gets there but not here, an
+        // alert took; the rest it lost to other bookings, shares or unavailable media.
         Map<String, Integer> withoutAlertCounts = new LinkedHashMap<>();
         if (withoutAlerts != null) {
             for (PlannedPlay p : withoutAlerts.plays()) {

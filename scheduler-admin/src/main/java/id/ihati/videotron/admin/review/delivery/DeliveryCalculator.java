@@ -45,6 +45,19 @@ public final class DeliveryCalculator {
     public static DeliveryReport compute(List<ScreenInfo> screens, List<BookingInfo> bookings, List<PlannedDay> plans,
                                          List<ReportedCount> reported, List<OfflineInterval> offline,
                                          Map<String, ChainStatus> chains, LocalDate from, LocalDate to) {
+        return compute(screens, bookings, plans, reported, offline, chains, from, to, Instant.MAX);
+    }
+
+    /**
+     * As {@link #compute(List, List, List, List, List, Map, LocalDate, LocalDate)}, "planned so far" at
+     * {@code asOf}: only plays that start before it count as planned (past days whole, the rest of today and
+     * future days not at all), and the plays a booking lost are counted in the same proportion, so the future
+     * is never planned-but-undelivered.
+     */
+    public static DeliveryReport compute(List<ScreenInfo> screens, List<BookingInfo> bookings, List<PlannedDay> plans,
+                                         List<ReportedCount> reported, List<OfflineInterval> offline,
+                                         Map<String, ChainStatus> chains, LocalDate from, LocalDate to,
+                                         Instant asOf) {
         Map<String, ScreenInfo> screenById = new LinkedHashMap<>();
         screens.forEach(s -> screenById.put(s.id(), s));
         Map<String, BookingInfo> bookingById = new HashMap<>();
@@ -67,11 +80,18 @@ public final class DeliveryCalculator {
                 continue;
             }
             long[][] off = offlineByScreen.get(pd.screenId());
-            for (SourcePlan sp : pd.plan().sources()) {
+            long dayStart = pd.day().atStartOfDay(screen.zone()).toInstant().toEpochMilli();
+            long dayEnd = pd.day().plusDays(1).atStartOfDay(screen.zone()).toInstant().toEpochMilli();
+            long t = asOf.isAfter(Instant.ofEpochMilli(dayEnd)) ? dayEnd : asOf.toEpochMilli();
+            for (SourcePlan whole : pd.plan().sources()) {
+                SourcePlan sp = whole.startingBefore(t, dayStart, dayEnd);
                 Category category = categoryOf(sp.sourceId(), sp.category(), bookingById);
                 ReportedCount r = reportedByKey.remove(key(pd.screenId(), pd.day(), sp.sourceId(), category));
                 long completed = r == null ? 0 : r.completed();
                 long failed = r == null ? 0 : r.failed();
+                if (sp.requested() == 0 && completed == 0 && failed == 0) {
+                    continue; // nothing due yet
+                }
                 rows.add(row(screen, pd.day(), sp.sourceId(), category, bookingById,
                         tally(sp, completed, failed, off)));
             }

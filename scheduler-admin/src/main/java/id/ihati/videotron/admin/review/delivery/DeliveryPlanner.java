@@ -1,33 +1,32 @@
 package id.ihati.videotron.admin.review.delivery;
 
-import id.ihati.videotron.admin.booking.PublishedSchedule;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.delivery.Inputs.PlannedDay;
+import id.ihati.videotron.playlists.assembly.Assembler;
+import id.ihati.videotron.playlists.assembly.InForce;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.schedule.Targets;
-import id.ihati.videotron.playlists.timeline.PlannedPlay;
-import id.ihati.videotron.playlists.timeline.Shortfall;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import id.ihati.videotron.playlists.timeline.TimelineResolver;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plans screen-days with the playlists resolver, the same code the players run, over the schedule version(s)
- * in force on each day. Screens whose plans are the same (same hours, loop, bookings that target them, …) share
- * one resolution per day: the manifest is made screen-neutral before it is resolved, and resolved once per key.
+ * Plans screen-days over the schedule version(s) in force on each day: each version's manifest of the screen is
+ * made by the playlists {@link Assembler} (as the player API makes it) and resolved by the code the players
+ * run. Screens whose plans are the same (same hours, loop, bookings that target them, …) share one resolution
+ * per day: the manifest is made screen-neutral before it is resolved, and resolved once per key.
  */
 public final class DeliveryPlanner {
     private final TimelineResolver resolver;
@@ -53,18 +52,13 @@ public final class DeliveryPlanner {
         return out;
     }
 
-    /** The full timeline (every play) of one screen in {@code [from, to)}, for the day view and the open feed. */
+    /**
+     * The full timeline of one screen in {@code [from, to)}: every play that starts in it, under the version
+     * in force when it starts, for the day view and the open feed.
+     */
     public Timeline timeline(ScreenProfile screen, List<VersionInForce> versions, Instant from, Instant to) {
-        var plays = new ArrayList<PlannedPlay>();
-        var shortfalls = new ArrayList<Shortfall>();
-        Instant next = null;
-        for (Segment s : segments(screen, versions, from, to, new HashMap<>(), false)) {
-            Timeline t = startingIn(resolver.resolve(s.manifest, s.from, s.to), s.from, s.to);
-            plays.addAll(t.plays());
-            shortfalls.addAll(t.shortfalls());
-            next = next == null ? t.nextChange() : next;
-        }
-        return new Timeline(plays, shortfalls, next);
+        var inForce = versions.stream().map(v -> new InForce(v.schedule().schedule(), v.from())).toList();
+        return Assembler.timeline(inForce, media::forScreen, screen, from, to);
     }
 
     /** One version's manifest over part of a day; a record so equal segments of different screens match. */
@@ -121,28 +115,23 @@ public final class DeliveryPlanner {
 
     private Manifest manifest(ScreenProfile screen, VersionInForce v, Instant from, Instant to,
                               Map<String, Optional<Media>> mediaCache, boolean neutral) {
-        PublishedSchedule s = v.schedule();
-        List<Booking> bookings = s.bookings().stream().filter(b -> b.targets().includes(screen))
-                .map(b -> neutral ? retarget(b) : b).toList();
-        List<Alert> alerts = s.alerts().stream().filter(a -> a.targets().includes(screen))
-                .map(a -> neutral ? new Alert(a.id(), a.title(), a.mediaId(), Targets.all(), a.from(), a.until(),
-                        a.priority()) : a).toList();
-        Set<String> ids = new LinkedHashSet<>();
-        bookings.forEach(b -> ids.addAll(b.items()));
-        alerts.forEach(a -> ids.add(a.mediaId()));
-        if (s.filler() != null) {
-            ids.addAll(s.filler().items());
-        }
         String variant = screen.resolution() + "/" + screen.audio() + "/";
-        List<Media> mediaList = ids.stream()
-                .map(id -> mediaCache.computeIfAbsent(variant + id, k -> media.forScreen(id, screen)))
-                .flatMap(Optional::stream).toList();
-        ScreenProfile profile = neutral ? new ScreenProfile("screen", "screen", null, screen.timeZone(),
+        LocalDate first = LocalDate.ofInstant(from, screen.timeZone());
+        LocalDate last = LocalDate.ofInstant(to.minusNanos(1), screen.timeZone());
+        // generatedAt stays fixed so equal plans make equal manifests.
+        Manifest m = Assembler.manifest(v.schedule().schedule(),
+                (id, sc) -> mediaCache.computeIfAbsent(variant + id, k -> media.forScreen(id, sc)), screen,
+                from.minusSeconds(1), first, last, null).manifest();
+        if (!neutral) {
+            return m;
+        }
+        ScreenProfile profile = new ScreenProfile("screen", "screen", null, screen.timeZone(),
                 screen.resolution(), screen.loopSeconds(), screen.slotSeconds(), screen.operatingHours(),
-                screen.minSharePercent(), screen.fitMode(), screen.audio(), Set.of(), null) : screen;
-        // generatedAt and contentHash stay fixed so equal plans make equal manifests.
-        return new Manifest(Manifest.FORMAT_VERSION, profile, from.minusSeconds(1), to.plusSeconds(86_400),
-                neutral ? 0 : v.version(), null, mediaList, bookings, alerts, s.filler(), null);
+                screen.minSharePercent(), screen.fitMode(), screen.audio(), Set.of(), null);
+        List<Alert> alerts = m.alerts().stream().map(a -> new Alert(a.id(), a.title(), a.mediaId(), Targets.all(),
+                a.from(), a.until(), a.priority())).toList();
+        return new Manifest(Manifest.FORMAT_VERSION, profile, m.generatedAt(), m.validUntil(), 0, null, m.media(),
+                m.bookings().stream().map(DeliveryPlanner::retarget).toList(), alerts, m.filler(), null);
     }
 
     private static Booking retarget(Booking b) {

@@ -36,6 +36,33 @@ public record SourcePlan(String sourceId, Category category, int requested, int 
         return requested - planned - alertPreempted - outsideHours;
     }
 
+    /**
+     * The part of this plan due before {@code t} (epoch ms) on the day {@code [dayStart, dayEnd)}: the plays
+     * that start before {@code t}, and of the plays it lost the same share (the share of the day gone by when
+     * it has no plays). Itself when {@code t} is at or after the day's end.
+     */
+    public SourcePlan startingBefore(long t, long dayStart, long dayEnd) {
+        if (t >= dayEnd) {
+            return this;
+        }
+        if (t <= dayStart) {
+            return new SourcePlan(sourceId, category, 0, 0, 0, 0, 0, new long[0], new long[0]);
+        }
+        int n = 0;
+        long seconds = 0;
+        while (n < planned && starts[n] < t) {
+            seconds += (ends[n] - starts[n]) / 1000;
+            n++;
+        }
+        double share = planned > 0 ? (double) n / planned
+                : Math.max(0, Math.min(1, (double) (t - dayStart) / (dayEnd - dayStart)));
+        int alert = (int) Math.floor(alertPreempted * share);
+        int hours = (int) Math.floor(outsideHours * share);
+        int other = (int) Math.floor(conflict() * share);
+        return new SourcePlan(sourceId, category, n + alert + hours + other, n, seconds, alert, hours,
+                Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+    }
+
     /** How many planned plays overlap any of the given intervals ({@code [from, to)} epoch ms, sorted, disjoint). */
     public int plannedDuring(long[] from, long[] to) {
         int n = 0;

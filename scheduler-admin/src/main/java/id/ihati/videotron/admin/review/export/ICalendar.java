@@ -1,9 +1,9 @@
 package id.ihati.videotron.admin.review.export;
 
+import id.ihati.videotron.playlists.assembly.Assembler;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Frequency;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
-import id.ihati.videotron.playlists.schedule.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A screen's bookings as an iCalendar document (RFC 5545): one recurring event per booking and daily window,
- * in the screen's time zone with its VTIMEZONE. Text is escaped (§3.3.11) and lines are folded at 75 octets
+ * A screen's bookings as an iCalendar document (RFC 5545): one recurring event per booking and stretch of
+ * hours it can really play (its windows inside the screen's operating hours, as the playlists assembler says;
+ * weekdays with other operating hours get events of their own), in the screen's time zone with its VTIMEZONE. Text is escaped (§3.3.11) and lines are folded at 75 octets
  * (§3.1) without splitting a UTF-8 character; lines end in CRLF.
  */
 public final class ICalendar {
@@ -54,8 +55,9 @@ public final class ICalendar {
             if (!b.targets().includes(screen)) {
                 continue;
             }
-            for (int w = 0; w < b.windows().size(); w++) {
-                event(out, screen, b, w, now, publicIds, fixed);
+            int k = 0;
+            for (Stretch st : playable(b, screen)) {
+                event(out, screen, b, k++, st, now, publicIds, fixed);
             }
         }
         line(out, "END:VCALENDAR");
@@ -89,20 +91,53 @@ public final class ICalendar {
         return String.format("%c%02d%02d", sign, s / 3600, s / 60 % 60);
     }
 
-    private static void event(StringBuilder out, ScreenProfile screen, Booking b, int w, Instant now,
+    /**
+     * One recurring stretch of hours: from {@code offset} seconds after local midnight, {@code length} seconds
+     * long, on {@code days}, first on {@code first} and last on {@code last}.
+     */
+    private record Stretch(int offset, int length, java.util.Set<DayOfWeek> days, LocalDate first, LocalDate last) {
+    }
+
+    /**
+     * The hours the booking can really play (its windows inside the screen's operating hours, as the playlists
+     * assembler says), as recurring stretches: weekdays with the same hours share one. A stretch that starts
+     * after midnight (the lit part of an overnight window) recurs on the weekday it starts on. The first and
+     * last week of the range are enough: operating hours repeat weekly.
+     */
+    private static List<Stretch> playable(Booking b, ScreenProfile screen) {
+        var days = new java.util.TreeSet<LocalDate>();
+        for (int i = 0; i < 7; i++) {
+            days.add(b.dateFrom().plusDays(i));
+            days.add(b.dateTo().minusDays(i));
+        }
+        var byHours = new java.util.LinkedHashMap<List<Integer>, Stretch>();
+        for (LocalDate d : days) {
+            if (d.isBefore(b.dateFrom()) || d.isAfter(b.dateTo())) {
+                continue;
+            }
+            for (Assembler.Window w : Assembler.playableWindows(b, screen, d)) {
+                LocalDateTime from = LocalDateTime.ofInstant(w.from(), screen.timeZone());
+                LocalDate on = from.toLocalDate();
+                int offset = from.toLocalTime().toSecondOfDay();
+                int length = (int) (w.to().getEpochSecond() - w.from().getEpochSecond());
+                Stretch st = byHours.get(List.of(offset, length));
+                var set = st == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(st.days());
+                set.add(on.getDayOfWeek());
+                byHours.put(List.of(offset, length), new Stretch(offset, length, set,
+                        st == null || on.isBefore(st.first()) ? on : st.first(),
+                        st == null || on.isAfter(st.last()) ? on : st.last()));
+            }
+        }
+        return List.copyOf(byHours.values());
+    }
+
+    private static void event(StringBuilder out, ScreenProfile screen, Booking b, int w, Stretch st, Instant now,
                               boolean publicIds, boolean fixed) {
         ZoneId zone = screen.timeZone();
-        TimeWindow window = b.windows().get(w);
-        LocalDate first = b.dateFrom();
-        while (!b.weekdays().contains(first.getDayOfWeek()) && !first.isAfter(b.dateTo())) {
-            first = first.plusDays(1);
-        }
-        if (first.isAfter(b.dateTo())) {
-            return; // no day of the range is one of its weekdays
-        }
-        LocalDateTime start = first.atTime(window.from());
-        LocalDateTime end = start.plusSeconds(window.lengthSeconds());
-        LocalDateTime lastStart = b.dateTo().atTime(window.from());
+        java.util.Set<DayOfWeek> days = st.days();
+        LocalDateTime start = st.first().atStartOfDay().plusSeconds(st.offset());
+        LocalDateTime end = start.plusSeconds(st.length());
+        LocalDateTime lastStart = st.last().atStartOfDay().plusSeconds(st.offset());
         String uidBase = b.id() + "/" + screen.id() + "/" + w;
         line(out, "BEGIN:VEVENT");
         line(out, "UID:" + (publicIds ? sha(uidBase).substring(0, 32) : text(uidBase)) + "@ihati-videotron");
@@ -115,10 +150,15 @@ public final class ICalendar {
             line(out, "DTEND:" + UTC.format(end.atZone(zone)));
         }
         String until = UTC.format(lastStart.atZone(zone));
-        if (b.weekdays().containsAll(EnumSet.allOf(DayOfWeek.class))) {
+        var between = EnumSet.noneOf(DayOfWeek.class);
+        for (LocalDate d = st.first(); !d.isAfter(st.last()) && between.size() < 7; d = d.plusDays(1)) {
+            between.add(d.getDayOfWeek());
+        }
+        // Every day from first to last: a daily rule says it plainer than a list of weekdays.
+        if (days.containsAll(between)) {
             line(out, "RRULE:FREQ=DAILY;UNTIL=" + until);
         } else {
-            line(out, "RRULE:FREQ=WEEKLY;BYDAY=" + b.weekdays().stream().sorted()
+            line(out, "RRULE:FREQ=WEEKLY;BYDAY=" + days.stream().sorted()
                     .map(d -> d.name().substring(0, 2)).collect(Collectors.joining(",")) + ";UNTIL=" + until);
         }
         line(out, "SUMMARY:" + text(b.title() + " (" + category(b) + ")"));

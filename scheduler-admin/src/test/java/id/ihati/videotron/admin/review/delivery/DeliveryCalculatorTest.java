@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A known day, checked by hand. Screen "alun" (WIB) is on 08:00–10:00: 120 loops of 60 s, 4 slots of 15 s.
  * Slot 0 plays health booking H1, slot 1 city booking C1, slots 2–3 filler; an alert takes all four slots of
- * the loops 09:00–09:04. H1 asked for 07:00–10:00 (60 plays outside operating hours). The screen was offline
+ * the loops 09:00–09:04. H1 asked for 07:00–10:00 (the dark hour 07:00–08:00 is never asked for). The screen was offline
  * 09:10–10:10 and reported nothing for the 50 loops 09:10–09:59; two H1 plays at 08:20 and 08:21 failed with
  * a media error; the C1 record of 08:40 never came; one filler record's content was edited after signing.
  */
@@ -76,9 +76,9 @@ public class DeliveryCalculatorTest {
         }
         var shortfalls = new ArrayList<Shortfall>();
         // As the resolver reports them: one shortfall per booking and day, with the worst reason.
-        shortfalls.add(new Shortfall("H1", screen, DAY, 180, withAlert ? 115 : 120,
-                Shortfall.Reason.OUTSIDE_OPERATING_HOURS));
+        // H1's window also covers an hour where the screen is dark: never asked for, so not in its 120.
         if (withAlert) {
+            shortfalls.add(new Shortfall("H1", screen, DAY, 120, 115, Shortfall.Reason.OUTRANKED));
             shortfalls.add(new Shortfall("C1", screen, DAY, 120, 115, Shortfall.Reason.OUTRANKED));
         }
         return new Timeline(plays, shortfalls, null);
@@ -139,19 +139,38 @@ public class DeliveryCalculatorTest {
     }
 
     @Test
-    void healthBookingLosesPlaysToOperatingHoursAlertMediaErrorAndOfflineHour() {
+    void healthBookingLosesPlaysToAlertMediaErrorAndOfflineHourButNoneToDarkHours() {
         Tally h = row(report(), "alun", "H1").tally();
-        assertThat(h.requested()).isEqualTo(180);
+        assertThat(h.requested()).isEqualTo(120);
         assertThat(h.planned()).isEqualTo(115);
         assertThat(h.delivered()).isEqualTo(63);           // 65 loops before 09:10 outside the alert, 2 failed
-        assertThat(h.lost(OUTSIDE_OPERATING_HOURS)).isEqualTo(60);
+        assertThat(h.lost(OUTSIDE_OPERATING_HOURS)).isZero();
         assertThat(h.lost(ALERT_PREEMPTED)).isEqualTo(5);
         assertThat(h.lost(MEDIA_ERROR)).isEqualTo(2);
         assertThat(h.lost(SCREEN_OFFLINE)).isEqualTo(50);
         assertThat(h.lost(NOT_REPORTED)).isZero();
         assertThat(h.lost(SCHEDULE_CONFLICT)).isZero();
-        assertThat(h.shortfall()).isEqualTo(60 + 5 + 2 + 50);
+        assertThat(h.shortfall()).isEqualTo(5 + 2 + 50);
         assertThat(h.deliveryPercent()).isCloseTo(100.0 * 63 / 115, within(1e-9));
+    }
+
+    @Test
+    void plannedSoFarCountsOnlyPlaysThatStartBeforeTheGivenInstantAndNothingOfLaterDays() {
+        DayPlan shared = DayPlan.of(plan("any", true), plan("any", false));
+        var screens = List.of(new ScreenInfo("alun", "Alun-alun Cilegon", WIB));
+        var bookings = List.of(new BookingInfo("H1", "DBD 3M Plus", Category.HEALTH, "Dinkes"));
+        var plans = List.of(new PlannedDay("alun", DAY, shared), new PlannedDay("alun", DAY.plusDays(1), shared));
+        // 08:30: loops 08:00-08:29 are due, the rest of the day and the next day are not.
+        DeliveryReport r = DeliveryCalculator.compute(screens, bookings, plans, List.of(), List.of(), Map.of(),
+                DAY, DAY.plusDays(1), at(8, 30));
+        Tally h = row(r, "alun", "H1").tally();
+        assertThat(h.planned()).isEqualTo(30);
+        assertThat(h.lost(NOT_REPORTED)).isEqualTo(30);
+        assertThat(r.rows()).noneMatch(x -> x.day().equals(DAY.plusDays(1)));
+        // Once the day is over it counts whole.
+        DeliveryReport after = DeliveryCalculator.compute(screens, bookings, plans, List.of(), List.of(), Map.of(),
+                DAY, DAY, at(8, 30).plusSeconds(86_400));
+        assertThat(row(after, "alun", "H1").tally().planned()).isEqualTo(115);
     }
 
     @Test

@@ -43,13 +43,13 @@ class ExportsTest {
         var h1 = rows.stream().filter(r -> r.get(1).equals("alun") && r.get(3).equals("H1")).findFirst().orElseThrow();
         assertThat(h1.get(header.indexOf("Tanggal"))).isEqualTo("2026-11-24");
         assertThat(h1.get(header.indexOf("Judul"))).isEqualTo("DBD 3M Plus");
-        assertThat(h1.get(header.indexOf("Diminta"))).isEqualTo("180");
+        assertThat(h1.get(header.indexOf("Diminta"))).isEqualTo("120");
         assertThat(h1.get(header.indexOf("Direncanakan"))).isEqualTo("115");
         assertThat(h1.get(header.indexOf("Tayang"))).isEqualTo("63");
         assertThat(h1.get(header.indexOf("Persen tayang"))).isEqualTo("54.8");
         assertThat(h1.get(header.indexOf("Galat media"))).isEqualTo("2");
         assertThat(h1.get(header.indexOf("Layar luring"))).isEqualTo("50");
-        assertThat(h1.get(header.indexOf("Di luar jam operasi"))).isEqualTo("60");
+        assertThat(h1.get(header.indexOf("Di luar jam operasi"))).isEqualTo("0");
         assertThat(h1.get(header.indexOf("Rantai utuh"))).isEqualTo("false");
         assertThat(rows).allMatch(r -> r.size() == header.size());
         // 2 screens × (H1, C1, alert, filler)
