@@ -92,6 +92,7 @@ public final class PlaybackEngine {
 
     // FX thread only from here on.
     private Manifest manifest;
+    private Manifest fallback;   // the plan before, filling where manifest has nothing yet; null if none
     private Map<String, Media> media = Map.of();
     private Plan plan;
     private Entry current;      // on screen
@@ -112,7 +113,7 @@ public final class PlaybackEngine {
     private volatile Path currentFile;
 
     /** The plays resolved for one manifest over a window of two loops, re-resolved once a loop. */
-    private record Plan(Manifest manifest, List<PlannedPlay> plays, Instant refreshAt) {
+    private record Plan(Manifest manifest, Manifest fallback, List<PlannedPlay> plays, Instant refreshAt) {
     }
 
     public PlaybackEngine(ContentSource content, Schedule schedule, PlayerWindow window, PlayReporter reporter,
@@ -216,9 +217,16 @@ public final class PlaybackEngine {
             scheduleTick(options.tick());
             return;
         }
-        if (m.get() != manifest) {
+        // The old plan fills in only for the same screen: its plays are journalled as that screen's.
+        Manifest under = content.fallback().filter(f -> f.screen().id().equals(m.get().screen().id()))
+                .orElse(null);
+        if (m.get() != manifest || under != fallback) {
             manifest = m.get();
+            fallback = under;
             var byId = new HashMap<String, Media>();
+            if (fallback != null) {
+                fallback.media().forEach(x -> byId.put(x.id(), x));
+            }
             manifest.media().forEach(x -> byId.put(x.id(), x));
             media = byId;
         }
@@ -261,7 +269,8 @@ public final class PlaybackEngine {
     }
 
     private List<PlannedPlay> plays(Instant now) {
-        if (plan == null || plan.manifest() != manifest || !now.isBefore(plan.refreshAt())) {
+        if (plan == null || plan.manifest() != manifest || plan.fallback() != fallback
+                || !now.isBefore(plan.refreshAt())) {
             // Loops are aligned to local midnight; two loops from the current one's start hold now and next.
             var screen = manifest.screen();
             var midnight = now.atZone(screen.timeZone()).toLocalDate().atStartOfDay(screen.timeZone()).toInstant();
@@ -269,7 +278,12 @@ public final class PlaybackEngine {
             long k = Duration.between(midnight, now).getSeconds() / loop;
             Instant loopStart = midnight.plusSeconds(k * loop);
             Instant to = loopStart.plusSeconds(2 * loop);
-            plan = new Plan(manifest, schedule.plays(manifest, loopStart, to), loopStart.plusSeconds(loop));
+            List<PlannedPlay> plays = schedule.plays(manifest, loopStart, to);
+            if (fallback != null) {
+                plays = FallbackPlays.fillGaps(plays, schedule.plays(fallback, loopStart, to),
+                        t -> OperatingHours.open(screen, t));
+            }
+            plan = new Plan(manifest, fallback, plays, loopStart.plusSeconds(loop));
         }
         return plan.plays();
     }
