@@ -330,14 +330,21 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
                 .toList();
     }
 
+    /** After this many failures in a row the network is more likely down than the files bad: back off. */
+    private static final int FAILURES_IN_A_ROW = 3;
+    /** Files whose last download failed: the next rounds try them after the others. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
     /**
-     * Fetches what the newest plan lacks in {@link LivePlan#downloadOrder}. A file that fails is left for this
-     * round and the next one is tried, so a file that keeps failing (gone from the server, damaged) holds back
-     * nothing else; the failed ones are tried again after a backoff.
+     * Fetches what the newest plan lacks in {@link LivePlan#downloadOrder}, files that failed before last. A file
+     * that fails is left for this round and the next one is tried, so a file that keeps failing (gone from the
+     * server, damaged) holds back nothing else; the failed ones are tried again after a backoff. Several failures
+     * in a row end the round at once (an outage), so an outage is not a warning per file.
      */
     private void downloadLoop() {
         Duration retryIn = null;
         Set<String> failed = new HashSet<>();
+        int inARow = 0;
         try {
             evictUnused();
             while (true) {
@@ -352,6 +359,7 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
                 List<FileRef> missing = LivePlan.downloadOrder(target, clock.instant()).stream()
                         .filter(f -> !cache.contains(f.sha256()) && !failed.contains(f.sha256())
                                 && !inFlight.contains(f.sha256()))
+                        .sorted((a, b) -> Boolean.compare(failing.contains(a.sha256()), failing.contains(b.sha256())))
                         .toList();
                 if (missing.isEmpty()) {
                     if (refreshLive()) {
@@ -364,12 +372,17 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
                     }
                     continue;
                 }
-                if (!download(missing.get(0), target)) {
+                if (download(missing.get(0), target)) {
+                    inARow = 0;
+                } else {
                     if (unauthorized) {
                         failed.clear();
                         break;
                     }
                     failed.add(missing.get(0).sha256());
+                    if (++inARow >= FAILURES_IN_A_ROW) {
+                        break;
+                    }
                 }
             }
             if (!failed.isEmpty()) {
@@ -388,10 +401,10 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
         } finally {
             synchronized (this) {
                 downloading = false;
-                if (retryIn != null && !closed) {
+                if (downloadAgain && !closed) {
+                    startDownloads();   // a newer plan came in meanwhile: its files go first, not after a backoff
+                } else if (retryIn != null && !closed) {
                     retry = scheduler.schedule(this::startDownloads, retryIn.toMillis(), TimeUnit.MILLISECONDS);
-                } else if (downloadAgain && !closed) {
-                    startDownloads();
                 }
             }
         }
@@ -411,9 +424,11 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
             cache.download(file, source(plan));
             lastDownloadError = null;
             unauthorized = false;
+            failing.remove(file.sha256());
         } catch (IOException | RuntimeException e) {
             unauthorized = e instanceof ServerException se && se.unauthorized();
             lastDownloadError = e.getMessage();
+            failing.add(file.sha256());
             log.warn("download of {} failed, the plan plays on without it: {}", file.sha256(), e.toString());
             return false;
         } finally {

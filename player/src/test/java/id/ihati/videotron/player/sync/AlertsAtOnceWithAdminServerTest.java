@@ -158,6 +158,35 @@ class AlertsAtOnceWithAdminServerTest {
     }
 
     @Test
+    void anAlertsOwnMediaAreFetchedAtOnceBesideALargeDownloadThatIsStillRunning() throws Exception {
+        String screen = newScreen("siaga-baru");
+        MediaItem poster = importMedia("health-poster.jpg", "Imunisasi");
+        MediaItem large = importMedia("health-with-audio.mp4", "Cegah DBD");
+        MediaItem warning = importMedia("pb-blue.mp4", "Peringatan banjir");
+        SyncAgent sync = onlinePlayer(screen);
+        ContentSource content = sync.contentSource();
+        setFiller(poster);
+        await(() -> plays(content, poster.id()), "the poster cached and playing");
+        network.throttle("GET /api/v1/media/" + large.file().sha256(), 4_000);
+        setFiller(poster, large);
+        Path part = data.resolve("media/partial/" + large.file().sha256() + ".part");
+        await(() -> Files.exists(part) && sizeOf(part) > 0, "the large file downloading");
+
+        User health = admin.services().users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
+        long published = System.nanoTime();
+        admin.services().scheduling.raiseAlert(health, new Alert("al-" + screen, "Banjir", warning.id(),
+                Targets.screens(screen), admin.services().clock.instant(), null, 1));
+        await(() -> plays(content, warning.id()), "the alert's new media downloaded and playing",
+                Duration.ofSeconds(5));
+        System.out.println("alert with a new file live " + Duration.ofNanos(System.nanoTime() - published).toMillis()
+                + " ms after publishing");
+
+        assertThat(showingNow(content)).isEqualTo(warning.id());
+        assertThat(Files.exists(data.resolve("media/" + large.file().sha256())))
+                .as("the large download was not waited for").isFalse();
+    }
+
+    @Test
     void aFileThatKeepsFailingHoldsBackNothingElse() throws Exception {
         String screen = newScreen("rusak");
         MediaItem first = importMedia("city-info.png", "Info kota");

@@ -334,7 +334,7 @@ class SyncWithAdminServerTest {
     }
 
     @Test
-    void aNewPlansMediaAndVideoOnlyCopiesAreDownloadedAndVerifiedBeforeThePlanIsPlayed() throws Exception {
+    void aNewPlansMediaAndVideoOnlyCopiesAreDownloadedAndVerifiedBeforeTheyArePlayed() throws Exception {
         String id = newScreen("media");
         pairedBefore(id);
         SyncAgent sync = agent(settings(java.net.URI.create(admin.baseUrl() + "/"), Duration.ofMinutes(10)));
