@@ -246,8 +246,10 @@ public final class PlaybackEngine {
             }
         } else {
             power.wake();
-            PlannedPlay serving = incoming != null ? incoming.planned : current != null ? current.planned : null;
-            if (restartRequested || (!target.equals(serving) && !target.equals(abandoned))) {
+            Entry onScreen = incoming != null ? incoming : current;
+            PlannedPlay serving = onScreen != null ? onScreen.planned : null;
+            if (restartRequested || (!target.equals(serving) && !target.equals(abandoned)
+                    && !joinedOnly(onScreen, target, now))) {
                 switchTo(target, now, plays);
             }
         }
@@ -286,6 +288,17 @@ public final class PlaybackEngine {
             plan = new Plan(manifest, fallback, plays, loopStart.plusSeconds(loop));
         }
         return plan.plays();
+    }
+
+    /**
+     * True when {@code target} differs from what is on screen only because items of the same plan joined as their
+     * files arrived (or the old plan under it went away): what is on screen then plays to its own end instead of
+     * being cut for a moment's difference, except for an alert, which takes over at once.
+     */
+    private boolean joinedOnly(Entry onScreen, PlannedPlay target, Instant now) {
+        return onScreen != null && onScreen.error == null && onScreen.planHash != null
+                && onScreen.planHash.equals(manifest.contentHash()) && target.category() != Category.ALERT
+                && now.isBefore(onScreen.shown.end());
     }
 
     private static PlannedPlay playAt(List<PlannedPlay> plays, Instant now) {
@@ -359,6 +372,7 @@ public final class PlaybackEngine {
     /** Opens the file for {@code shown}, serving slot {@code planned}; a file known to be bad is not opened. */
     private Entry open(PlannedPlay planned, PlannedPlay shown, Instant now) {
         var e = new Entry(planned, shown);
+        e.planHash = manifest.contentHash();
         Media m = media.get(shown.mediaId());
         if (m == null) {
             e.error = "media " + shown.mediaId() + " is not in the manifest";
@@ -615,6 +629,7 @@ public final class PlaybackEngine {
         boolean videoOnly;
         String error;
         String replaces = "pre-empted: the plan changed";
+        String planHash;             // the plan it was opened under
         Instant shownAt;
         boolean reported;
 

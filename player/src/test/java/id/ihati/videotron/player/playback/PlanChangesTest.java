@@ -63,7 +63,7 @@ class PlanChangesTest {
     @Test
     void whileTheNewPlanHasNothingPlayableTheOldPlanFillsInAndIsJournalledAsWhatWasShown() {
         var old = manifest(TestMedia.screen(FitMode.CONTAIN, true));
-        var downloading = manifest(TestMedia.screen(FitMode.CONTAIN, true));
+        var downloading = manifest(TestMedia.screen(FitMode.CONTAIN, true)).withContentHash("a-newer-plan");
         var content = new TestMedia.Content(old);
         try (var h = new Harness(content)) {
             Instant t0 = Instant.now();

@@ -74,9 +74,18 @@ class AlertsAtOnceWithAdminServerTest {
     }
 
     private SyncAgent onlinePlayer(String screenId) throws Exception {
+        return onlinePlayer(screenId, null);
+    }
+
+    /** A paired player online through the relay; {@code slowFile}, if given, crawls in at 4 KB/s from the start. */
+    private SyncAgent onlinePlayer(String screenId, MediaItem slowFile) throws Exception {
         Files.writeString(data.resolve("device-token"), TestScreens.pair(admin, screenId));
         Files.setPosixFilePermissions(data.resolve("device-token"), PosixFilePermissions.fromString("rw-------"));
         network = new NetworkCut(admin.port());
+        if (slowFile != null) {
+            // 80 KB: about 20 s for its first file.
+            network.throttle("GET /api/v1/media/" + slowFile.file().sha256(), 4_000);
+        }
         // Polling every 10 minutes: the plan changes reach the player over the event stream.
         agent = new SyncAgent(SyncSettings.of(network.uri(), data, 100_000_000, "0.1.0-test", "uji-pc")
                 .withTimings(new SyncSettings.Timings(Duration.ofSeconds(5), Duration.ofSeconds(1),
@@ -124,13 +133,12 @@ class AlertsAtOnceWithAdminServerTest {
         String screen = newScreen("siaga");
         MediaItem poster = importMedia("health-poster.jpg", "Imunisasi");
         MediaItem large = importMedia("health-with-audio.mp4", "Cegah DBD");
-        SyncAgent sync = onlinePlayer(screen);
+        setFiller(poster);   // other tests may have left the large file in the filler
+        SyncAgent sync = onlinePlayer(screen, large);
         ContentSource content = sync.contentSource();
-        setFiller(poster);
         await(() -> plays(content, poster.id()), "the poster cached and playing");
 
-        // The video (80 KB, and its video-only copy) crawls in at 4 KB/s: about 20 s for its first file.
-        network.throttle("GET /api/v1/media/" + large.file().sha256(), 4_000);
+        // The video (80 KB, and its video-only copy) crawls in.
         setFiller(poster, large);
         Path part = data.resolve("media/partial/" + large.file().sha256() + ".part");
         await(() -> Files.exists(part) && sizeOf(part) > 0, "the large file downloading");
@@ -163,11 +171,10 @@ class AlertsAtOnceWithAdminServerTest {
         MediaItem poster = importMedia("health-poster.jpg", "Imunisasi");
         MediaItem large = importMedia("health-with-audio.mp4", "Cegah DBD");
         MediaItem warning = importMedia("pb-blue.mp4", "Peringatan banjir");
-        SyncAgent sync = onlinePlayer(screen);
+        setFiller(poster);   // other tests may have left the large file in the filler
+        SyncAgent sync = onlinePlayer(screen, large);
         ContentSource content = sync.contentSource();
-        setFiller(poster);
         await(() -> plays(content, poster.id()), "the poster cached and playing");
-        network.throttle("GET /api/v1/media/" + large.file().sha256(), 4_000);
         setFiller(poster, large);
         Path part = data.resolve("media/partial/" + large.file().sha256() + ".part");
         await(() -> Files.exists(part) && sizeOf(part) > 0, "the large file downloading");

@@ -192,7 +192,9 @@ class SyncWithAdminServerTest {
         network = new NetworkCut(admin.port());
         SyncAgent sync = agent(settings(network.uri(), Duration.ofSeconds(1)));
         sync.start();
-        await(() -> sync.contentSource().manifest().isPresent() && sync.eventStreamConnected(), "online");
+        // All its files in: a plan still downloading would gain items during the cut (the filler other tests set).
+        await(() -> sync.contentSource().manifest().isPresent() && sync.eventStreamConnected()
+                && sync.status() != SyncAgent.Status.DOWNLOADING, "online");
         Manifest plan = sync.contentSource().manifest().get();
 
         report(sync, id, 0, 5);
