@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,8 @@ class AlertsAtOnceWithAdminServerTest {
             agent.close();
         }
         scheduler.shutdownNow();
+        // A download may be between two chunks: let it stop before JUnit deletes the data directory under it.
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
         if (network != null) {
             network.close();
         }

@@ -79,6 +79,8 @@ class SyncWithAdminServerTest {
             agent.close();
         }
         scheduler.shutdownNow();
+        // A download may be between two chunks: let it stop before JUnit deletes the data directory under it.
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
         if (network != null) {
             network.close();
         }
