@@ -93,6 +93,7 @@ public final class PlaybackEngine {
 
     // FX thread only from here on.
     private Manifest manifest;
+    private Manifest fallback;   // the plan before, filling where manifest has nothing yet; null if none
     private Map<String, Media> media = Map.of();
     private Plan plan;
     private Entry current;      // on screen
@@ -113,7 +114,7 @@ public final class PlaybackEngine {
     private volatile Path currentFile;
 
     /** The plays resolved for one manifest over a window of two loops, re-resolved once a loop. */
-    private record Plan(Manifest manifest, List<PlannedPlay> plays, Instant refreshAt) {
+    private record Plan(Manifest manifest, Manifest fallback, List<PlannedPlay> plays, Instant refreshAt) {
     }
 
     public PlaybackEngine(ContentSource content, Schedule schedule, PlayerWindow window, PlayReporter reporter,
@@ -217,9 +218,16 @@ public final class PlaybackEngine {
             scheduleTick(options.tick());
             return;
         }
-        if (m.get() != manifest) {
+        // The old plan fills in only for the same screen: its plays are journalled as that screen's.
+        Manifest under = content.fallback().filter(f -> f.screen().id().equals(m.get().screen().id()))
+                .orElse(null);
+        if (m.get() != manifest || under != fallback) {
             manifest = m.get();
+            fallback = under;
             var byId = new HashMap<String, Media>();
+            if (fallback != null) {
+                fallback.media().forEach(x -> byId.put(x.id(), x));
+            }
             manifest.media().forEach(x -> byId.put(x.id(), x));
             media = byId;
         }
@@ -239,8 +247,10 @@ public final class PlaybackEngine {
             }
         } else {
             power.wake();
-            PlannedPlay serving = incoming != null ? incoming.planned : current != null ? current.planned : null;
-            if (restartRequested || (!target.equals(serving) && !target.equals(abandoned))) {
+            Entry onScreen = incoming != null ? incoming : current;
+            PlannedPlay serving = onScreen != null ? onScreen.planned : null;
+            if (restartRequested || (!target.equals(serving) && !target.equals(abandoned)
+                    && !joinedOnly(onScreen, target, now))) {
                 switchTo(target, now, plays);
             }
         }
@@ -262,7 +272,8 @@ public final class PlaybackEngine {
     }
 
     private List<PlannedPlay> plays(Instant now) {
-        if (plan == null || plan.manifest() != manifest || !now.isBefore(plan.refreshAt())) {
+        if (plan == null || plan.manifest() != manifest || plan.fallback() != fallback
+                || !now.isBefore(plan.refreshAt())) {
             // Loops are aligned to local midnight; two loops from the current one's start hold now and next.
             var screen = manifest.screen();
             var midnight = now.atZone(screen.timeZone()).toLocalDate().atStartOfDay(screen.timeZone()).toInstant();
@@ -270,9 +281,25 @@ public final class PlaybackEngine {
             long k = Duration.between(midnight, now).getSeconds() / loop;
             Instant loopStart = midnight.plusSeconds(k * loop);
             Instant to = loopStart.plusSeconds(2 * loop);
-            plan = new Plan(manifest, schedule.plays(manifest, loopStart, to), loopStart.plusSeconds(loop));
+            List<PlannedPlay> plays = schedule.plays(manifest, loopStart, to);
+            if (fallback != null) {
+                plays = FallbackPlays.fillGaps(plays, schedule.plays(fallback, loopStart, to),
+                        t -> OperatingHours.open(screen, t));
+            }
+            plan = new Plan(manifest, fallback, plays, loopStart.plusSeconds(loop));
         }
         return plan.plays();
+    }
+
+    /**
+     * True when {@code target} differs from what is on screen only because items of the same plan joined as their
+     * files arrived (or the old plan under it went away): what is on screen then plays to its own end instead of
+     * being cut for a moment's difference, except for an alert, which takes over at once.
+     */
+    private boolean joinedOnly(Entry onScreen, PlannedPlay target, Instant now) {
+        return onScreen != null && onScreen.error == null && onScreen.planHash != null
+                && onScreen.planHash.equals(manifest.contentHash()) && target.category() != Category.ALERT
+                && now.isBefore(onScreen.shown.end());
     }
 
     private static PlannedPlay playAt(List<PlannedPlay> plays, Instant now) {
@@ -346,6 +373,7 @@ public final class PlaybackEngine {
     /** Opens the file for {@code shown}, serving slot {@code planned}; a file known to be bad is not opened. */
     private Entry open(PlannedPlay planned, PlannedPlay shown, Instant now) {
         var e = new Entry(planned, shown);
+        e.planHash = manifest.contentHash();
         Media m = media.get(shown.mediaId());
         if (m == null) {
             e.error = "media " + shown.mediaId() + " is not in the manifest";
@@ -602,6 +630,7 @@ public final class PlaybackEngine {
         boolean videoOnly;
         String error;
         String replaces = Interruption.PLAN_CHANGED.text();
+        String planHash;             // the plan it was opened under
         Instant shownAt;
         boolean reported;
 

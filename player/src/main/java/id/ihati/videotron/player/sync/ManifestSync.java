@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,9 +40,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The plan and its files: fetches the manifest (ETag, gzip), keeps the newest one as <em>pending</em> until
- * every file it names is downloaded and verified, then makes it <em>current</em>. Playback only ever sees
- * the current manifest. Both are persisted under {@code <data>/manifest/} so a restart without network plays
- * the current plan at once and resumes the pending downloads.
+ * every file it names is downloaded and verified, then makes it <em>current</em>. Meanwhile playback already
+ * sees the pending plan, cut down to the media whose files are cached ({@link LivePlan#playable}), and the
+ * current plan as {@link #fallback()} for the times the cut-down plan has nothing to play; each file that
+ * arrives adds its items. Both are persisted under {@code <data>/manifest/} so a restart without network plays
+ * at once and resumes the pending downloads.
  */
 public final class ManifestSync implements ContentSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ManifestSync.class);
@@ -54,8 +58,15 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
     private final Backoff downloadBackoff;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+    private final Clock clock;
     private volatile Manifest current;
     private volatile Manifest pending;
+    /** What playback sees: the newest plan's playable part, and the current plan under it while one is pending. */
+    private volatile Manifest live;
+    private volatile Manifest fallback;
+    /** Files being downloaded now, by either lane: the main loop or the one for alert media. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private boolean urgentRunning;
     private boolean downloading;
     private boolean downloadAgain;
     private volatile boolean closed;
@@ -66,7 +77,8 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
     public enum FetchResult { UNCHANGED, NEW_PLAN, SAME_AS_CURRENT }
 
     public ManifestSync(ServerApi api, MediaCache cache, Path dir, ScheduledExecutorService scheduler,
-                        Backoff downloadBackoff) {
+                        Backoff downloadBackoff, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.api = Objects.requireNonNull(api, "api");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -83,6 +95,9 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
         if (current != null) {
             log.info("playing the stored plan {} (schedule version {})", current.contentHash(), current.scheduleVersion());
         }
+        refreshLive();
+        // A cached file that failed its check is gone: its items leave the live plan until it is fetched again.
+        cache.onDamaged(sha256 -> refreshLive());
     }
 
     private static Manifest readStored(Path file) {
@@ -102,7 +117,12 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
 
     @Override
     public Optional<Manifest> manifest() {
-        return Optional.ofNullable(current);
+        return Optional.ofNullable(live);
+    }
+
+    @Override
+    public Optional<Manifest> fallback() {
+        return Optional.ofNullable(fallback);
     }
 
     @Override
@@ -225,19 +245,27 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
         synchronized (this) {
             Manifest cur = current;
             if (cur != null && Objects.equals(cur.contentHash(), fetched.contentHash())) {
-                if (pending != null) {
-                    log.info("the server went back to the current plan; dropping the pending one");
-                    pending = null;
-                    Files.deleteIfExists(pendingFile);
+                if (pending == null) {
+                    return FetchResult.SAME_AS_CURRENT;
                 }
-                return FetchResult.SAME_AS_CURRENT;
+                log.info("the server went back to the current plan; dropping the pending one");
+                pending = null;
+                Files.deleteIfExists(pendingFile);
+            } else {
+                AtomicFiles.write(pendingFile, raw);
+                pending = fetched;
+                log.info("new plan {} (schedule version {}): {} files needed, {} missing", fetched.contentHash(),
+                        fetched.scheduleVersion(), requiredFiles(fetched).size(), missingFiles());
             }
-            AtomicFiles.write(pendingFile, raw);
-            pending = fetched;
-            log.info("new plan {} (schedule version {}): {} files needed, {} missing", fetched.contentHash(),
-                    fetched.scheduleVersion(), requiredFiles(fetched).size(), missingFiles());
         }
+        if (pending == null) {
+            refreshLive();
+            return FetchResult.SAME_AS_CURRENT;
+        }
+        // Live at once with what is cached: an alert on a cached file must not wait for any download.
+        refreshLive();
         startDownloads();
+        startUrgentDownloads();
         return FetchResult.NEW_PLAN;
     }
 
@@ -259,8 +287,64 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
         scheduler.execute(this::downloadLoop);
     }
 
+    /**
+     * Fetches the newest plan's missing alert media beside the main loop, which may be busy with a large file
+     * for minutes: an alert's media are fetched first, not after whatever download was running.
+     */
+    private void startUrgentDownloads() {
+        synchronized (this) {
+            if (closed || urgentRunning || !downloading || missingAlertFiles().isEmpty()) {
+                return;
+            }
+            urgentRunning = true;
+        }
+        scheduler.execute(() -> {
+            try {
+                List<FileRef> files;
+                while (!closed && !(files = missingAlertFiles()).isEmpty()) {
+                    if (!download(files.get(0), newest())) {
+                        startDownloads();   // the main loop tries it again, then backs off
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                synchronized (this) {
+                    urgentRunning = false;
+                }
+            }
+        });
+    }
+
+    private List<FileRef> missingAlertFiles() {
+        Manifest target = newest();
+        if (target == null) {
+            return List.of();
+        }
+        Set<String> alertMedia = new HashSet<>();
+        target.alerts().forEach(a -> alertMedia.add(a.mediaId()));
+        return target.media().stream().filter(m -> alertMedia.contains(m.id()))
+                .flatMap(m -> m.files().stream())
+                .filter(f -> !cache.contains(f.sha256()) && !inFlight.contains(f.sha256()))
+                .toList();
+    }
+
+    /** After this many failures in a row the network is more likely down than the files bad: back off. */
+    private static final int FAILURES_IN_A_ROW = 3;
+    /** Files whose last download failed: the next rounds try them after the others. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Fetches what the newest plan lacks in {@link LivePlan#downloadOrder}, files that failed before last. A file
+     * that fails is left for this round and the next one is tried, so a file that keeps failing (gone from the
+     * server, damaged) holds back nothing else; the failed ones are tried again after a backoff. Several failures
+     * in a row end the round at once (an outage), so an outage is not a warning per file.
+     */
     private void downloadLoop() {
         Duration retryIn = null;
+        Set<String> failed = new HashSet<>();
+        int inARow = 0;
         try {
             evictUnused();
             while (true) {
@@ -272,9 +356,13 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
                 if (target == null || closed) {
                     break;
                 }
-                List<FileRef> missing = requiredFiles(target).stream().filter(f -> !cache.contains(f.sha256())).toList();
+                List<FileRef> missing = LivePlan.downloadOrder(target, clock.instant()).stream()
+                        .filter(f -> !cache.contains(f.sha256()) && !failed.contains(f.sha256())
+                                && !inFlight.contains(f.sha256()))
+                        .sorted((a, b) -> Boolean.compare(failing.contains(a.sha256()), failing.contains(b.sha256())))
+                        .toList();
                 if (missing.isEmpty()) {
-                    if (promote(target)) {
+                    if (refreshLive()) {
                         evictUnused();
                     }
                     synchronized (this) {
@@ -284,31 +372,70 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
                     }
                     continue;
                 }
-                FileRef file = missing.get(0);
-                cache.download(file, source(target));
+                if (download(missing.get(0), target)) {
+                    inARow = 0;
+                } else {
+                    if (unauthorized) {
+                        failed.clear();
+                        break;
+                    }
+                    failed.add(missing.get(0).sha256());
+                    if (++inARow >= FAILURES_IN_A_ROW) {
+                        break;
+                    }
+                }
+            }
+            if (!failed.isEmpty()) {
+                retryIn = downloadBackoff.nextDelay();
+                log.warn("{} file(s) failed to download; the plan plays without their items, retrying in {}",
+                        failed.size(), retryIn);
+            } else {
                 downloadBackoff.reset();
-                lastDownloadError = null;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             retryIn = downloadBackoff.nextDelay();
-            if (e instanceof ServerException se && se.unauthorized()) {
-                retryIn = null;
-            }
             lastDownloadError = e.getMessage();
-            log.warn("download failed, the current plan keeps playing{}: {}",
-                    retryIn == null ? "" : " (retrying in " + retryIn + ")", e.toString());
+            log.warn("download loop failed (retrying in {}): {}", retryIn, e.toString());
         } finally {
             synchronized (this) {
                 downloading = false;
-                if (retryIn != null && !closed) {
+                if (downloadAgain && !closed) {
+                    startDownloads();   // a newer plan came in meanwhile: its files go first, not after a backoff
+                } else if (retryIn != null && !closed) {
                     retry = scheduler.schedule(this::startDownloads, retryIn.toMillis(), TimeUnit.MILLISECONDS);
-                } else if (downloadAgain && !closed) {
-                    startDownloads();
                 }
             }
         }
+    }
+
+    private volatile boolean unauthorized;
+
+    /**
+     * Downloads one file of {@code plan} unless the other lane is at it, then adds its items to the live plan;
+     * false when it failed (logged once here).
+     */
+    private boolean download(FileRef file, Manifest plan) throws InterruptedException {
+        if (plan == null || !inFlight.add(file.sha256())) {
+            return true;
+        }
+        try {
+            cache.download(file, source(plan));
+            lastDownloadError = null;
+            unauthorized = false;
+            failing.remove(file.sha256());
+        } catch (IOException | RuntimeException e) {
+            unauthorized = e instanceof ServerException se && se.unauthorized();
+            lastDownloadError = e.getMessage();
+            failing.add(file.sha256());
+            log.warn("download of {} failed, the plan plays on without it: {}", file.sha256(), e.toString());
+            return false;
+        } finally {
+            inFlight.remove(file.sha256());
+        }
+        refreshLive();
+        return true;
     }
 
     private MediaSource source(Manifest manifest) {
@@ -327,27 +454,65 @@ public final class ManifestSync implements ContentSource, AutoCloseable {
         };
     }
 
-    /** Makes {@code target} current if it is still the pending plan; returns true when it did. */
-    private boolean promote(Manifest target) throws IOException {
+    /**
+     * Recomputes what playback sees and tells the listeners when it changed: the pending plan becomes current
+     * once every file it names is cached; until then the live plan is its playable part, over the current plan.
+     * Returns true when a pending plan became current.
+     */
+    private boolean refreshLive() {
+        boolean promoted = false;
+        boolean changed;
+        Manifest now;
         synchronized (this) {
-            if (pending != target) {
-                return false;
+            Manifest p = pending;
+            if (p != null && requiredFiles(p).stream().allMatch(f -> cache.contains(f.sha256()))) {
+                try {
+                    // The pending file becomes the current one by a rename: never a moment without a stored plan.
+                    AtomicFiles.moveDurably(pendingFile, currentFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot store the new plan as current", e);
+                }
+                current = p;
+                pending = null;
+                promoted = true;
             }
-            // The pending file becomes the current one by a rename: never a moment without a stored plan.
-            AtomicFiles.moveDurably(pendingFile, currentFile);
-            current = target;
-            pending = null;
+            Manifest newest = newest();
+            Manifest nextLive = newest == null ? null : LivePlan.playable(newest, cache::contains);
+            Manifest nextFallback = pending == null || current == null ? null : current;
+            boolean sameLive = sameContent(nextLive, live);
+            changed = !sameLive || nextFallback != fallback;
+            if (!sameLive) {
+                live = nextLive;
+            }
+            fallback = nextFallback;
+            now = live;
         }
-        log.info("now playing plan {} (schedule version {}); all its files are verified", target.contentHash(),
-                target.scheduleVersion());
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.error("a manifest listener failed", e);
+        if (promoted) {
+            log.info("now playing plan {} (schedule version {}); all its files are verified", now.contentHash(),
+                    now.scheduleVersion());
+        } else if (changed && now != null && pending != null) {
+            log.info("plan {} plays {} of its {} media; the rest join as their files arrive", now.contentHash(),
+                    now.media().size(), pending.media().size());
+        }
+        if (changed) {
+            for (Runnable listener : listeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    log.error("a manifest listener failed", e);
+                }
             }
         }
-        return true;
+        return promoted;
+    }
+
+    /** Same plan and same playable media: playback need not re-resolve. */
+    private static boolean sameContent(Manifest a, Manifest b) {
+        if (a == b) {
+            return true;
+        }
+        return a != null && b != null && Objects.equals(a.contentHash(), b.contentHash())
+                && a.media().equals(b.media());
     }
 
     private void evictUnused() throws IOException {

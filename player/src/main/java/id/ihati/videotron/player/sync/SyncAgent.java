@@ -109,7 +109,7 @@ public final class SyncAgent implements AutoCloseable {
         this.cache = new MediaCache(settings.dataDir().resolve("media"), settings.cacheBudgetBytes(), clock,
                 scheduler, t.request());
         this.manifests = new ManifestSync(api, cache, settings.dataDir().resolve("manifest"), scheduler,
-                backoff(Duration.ofSeconds(5)));
+                backoff(Duration.ofSeconds(5)), clock);
         this.heartbeat = new Heartbeat(api, clock);
         this.retiredTokens = new RetiredTokens(tokens, journal, http, settings.server(), t.request(), scheduler,
                 t.uploadBatch());

@@ -61,6 +61,40 @@ class PlanChangesTest {
     }
 
     @Test
+    void whileTheNewPlanHasNothingPlayableTheOldPlanFillsInAndIsJournalledAsWhatWasShown() {
+        var old = manifest(TestMedia.screen(FitMode.CONTAIN, true));
+        var downloading = manifest(TestMedia.screen(FitMode.CONTAIN, true)).withContentHash("a-newer-plan");
+        var content = new TestMedia.Content(old);
+        try (var h = new Harness(content)) {
+            Instant t0 = Instant.now();
+            var oldPlays = TestMedia.plays(t0, "pb-red", 30_000);
+            h.play(oldPlays);
+            Harness.waitUntil(Duration.ofSeconds(5), () -> h.centre() == 'R');
+
+            // The new plan can play only from 3 s on (its items before that are still downloading): the old
+            // plan's video goes on until then, and then the new item takes over.
+            Instant newFrom = Instant.now().plusSeconds(3);
+            var newPlays = List.of(new PlannedPlay(newFrom, newFrom.plusSeconds(20), TestMedia.SCREEN, "pb-blue",
+                    Category.HEALTH, "b-new", oldPlays.get(0).day(), 0, 1, 1));
+            h.schedule = (m, from, to) -> m == downloading ? newPlays : oldPlays;
+            content.set(downloading, old);
+            Harness.sleep(1000);
+            assertThat(h.centre()).as("the old plan plays on in the gap").isEqualTo('R');
+            Harness.waitUntil(Duration.ofSeconds(4), () -> h.centre() == 'B');
+            Harness.waitUntil(Duration.ofSeconds(2), () -> !h.outcomesOf("pb-red").isEmpty());
+
+            // Journalled as shown: the old play up to the new plan's change, then the piece that filled the gap,
+            // which played to its (cut) end; nothing journalled as shown that was not.
+            var red = h.outcomesOf("pb-red");
+            var filled = red.get(red.size() - 1);
+            assertThat(filled.planned().end()).isEqualTo(newFrom);
+            assertThat(filled.completed()).isTrue();
+            assertThat(filled.planned().sourceId()).isEqualTo(oldPlays.get(0).sourceId());
+            assertThat(h.outcomesOf("pb-blue")).isEmpty();   // still playing
+        }
+    }
+
+    @Test
     void aRestartedPlayerResumesTheRightSlotAtTheRightOffset() {
         var content = new TestMedia.Content(manifest(TestMedia.screen(FitMode.CONTAIN, true)));
         try (var h = new Harness(content)) {

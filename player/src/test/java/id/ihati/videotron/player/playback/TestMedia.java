@@ -116,6 +116,7 @@ final class TestMedia {
         private final Map<String, Path> files = new HashMap<>();
         private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
         private volatile Manifest manifest;
+        private volatile Manifest fallback;
 
         Content(Manifest manifest) {
             this.manifest = manifest;
@@ -127,8 +128,19 @@ final class TestMedia {
         }
 
         void set(Manifest m) {
+            set(m, null);
+        }
+
+        /** A plan still downloading, over the plan before it. */
+        void set(Manifest m, Manifest under) {
             manifest = m;
+            fallback = under;
             listeners.forEach(Runnable::run);
+        }
+
+        @Override
+        public Optional<Manifest> fallback() {
+            return Optional.ofNullable(fallback);
         }
 
         @Override

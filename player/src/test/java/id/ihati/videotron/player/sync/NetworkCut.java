@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP relay between the player and the real server that can cut the network: {@link Mode#DOWN} closes
  * every connection and drops new ones at once (a cable pulled, the server gone); {@link Mode#SILENT} keeps
  * connections open but lets no byte through (a link that dies without telling anyone, which only missing
- * pings reveal). Not an HTTP mock: the bytes it passes are the real server's.
+ * pings reveal). Not an HTTP mock: the bytes it passes are the real server's. {@link #throttle} makes the
+ * answers to one kind of request slow (a large file on a poor link) while everything else passes at full speed.
  */
 final class NetworkCut implements AutoCloseable {
     enum Mode { UP, DOWN, SILENT }
@@ -26,6 +27,13 @@ final class NetworkCut implements AutoCloseable {
     private volatile Mode mode = Mode.UP;
     /** Everything the player sent through (tests send little), to count its requests. */
     private final StringBuffer sent = new StringBuffer();
+    private volatile String slowRequest;
+    private volatile int slowBytesPerSecond;
+
+    /** One relayed connection; slow once a request on it started with the throttled prefix. */
+    private static final class Link {
+        volatile boolean slow;
+    }
 
     NetworkCut(int targetPort) throws IOException {
         this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
@@ -58,8 +66,9 @@ final class NetworkCut implements AutoCloseable {
                 server.connect(target, 5_000);
                 sockets.add(client);
                 sockets.add(server);
-                daemon(() -> pump(client, server, true), "network-cut-up");
-                daemon(() -> pump(server, client, false), "network-cut-down");
+                Link link = new Link();
+                daemon(() -> pump(client, server, true, link), "network-cut-up");
+                daemon(() -> pump(server, client, false, link), "network-cut-down");
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
@@ -78,20 +87,40 @@ final class NetworkCut implements AutoCloseable {
         return count;
     }
 
-    private void pump(Socket from, Socket to, boolean fromPlayer) {
+    /**
+     * From now on, answers to requests whose request line starts with {@code requestLinePrefix} (e.g.
+     * "GET /api/v1/media/<sha256>") reach the player at about {@code bytesPerSecond}.
+     */
+    void throttle(String requestLinePrefix, int bytesPerSecond) {
+        this.slowBytesPerSecond = bytesPerSecond;
+        this.slowRequest = requestLinePrefix;
+    }
+
+    private void pump(Socket from, Socket to, boolean fromPlayer, Link link) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = (!fromPlayer && link.slow ? in.read(buffer, 0, Math.max(1, slowBytesPerSecond / 10))
+                    : in.read(buffer))) > 0) {
                 if (mode == Mode.UP) {
                     if (fromPlayer) {
-                        sent.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                        String text = new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                        sent.append(text);
+                        String slow = slowRequest;
+                        if (slow != null && text.contains("\r\n")) {
+                            link.slow = text.startsWith(slow);   // each request on a kept-alive connection decides
+                        }
                     }
                     out.write(buffer, 0, n);
                     out.flush();
+                    if (!fromPlayer && link.slow) {
+                        Thread.sleep(100);   // a tenth of the rate per tenth of a second: a slow link, not a wait
+                    }
                 }
                 // SILENT: the bytes vanish, the connection stays open.
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             // One side closed or was cut: close the other too.
         } finally {
