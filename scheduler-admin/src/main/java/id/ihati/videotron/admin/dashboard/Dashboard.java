@@ -57,7 +57,7 @@ public final class Dashboard {
         var shot = screenshots.latest(screen.id()).orElse(null);
         Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         int reported = plays.count(screen.id(), midnight, now.plusSeconds(1));
-        return new ScreenCard(screen, named(st, locale), st != null && st.online(now),
+        return new ScreenCard(screen, st, st != null && st.online(now),
                 st == null ? null : when(st.lastSeen(), zone, now, locale), token,
                 token == null ? null : when(token.createdAt(), zone, now, locale), shot,
                 shot == null ? null : when(shot.takenAt(), zone, now, locale), screenshots.pending(screen.id()),
@@ -81,24 +81,6 @@ public final class Dashboard {
     private Optional<String> sourceTitle(String sourceId) {
         return s.scheduling.bookings.find(sourceId).map(r -> r.booking().title())
                 .or(() -> s.scheduling.alerts.find(sourceId).map(a -> a.alert().title()));
-    }
-
-    /**
-     * What a screen plays, named as staff know it: the item's title and its booking's or alert's title, never
-     * their ids. A source the server does not know (deleted since) is said so, in the page's language.
-     */
-    private ScreenStatus named(ScreenStatus st, Locale locale) {
-        if (st == null || st.playingMedia() == null) {
-            return st;
-        }
-        String unknown = Messages.get(locale, "screen.nowPlaying.unknown");
-        String media = s.mediaCatalog.summary(st.playingMedia()).map(m -> m.title()).orElse(unknown);
-        String source = st.playingSource() == null ? Messages.get(locale, "screen.nowPlaying.filler")
-                : sourceTitle(st.playingSource()).orElse(unknown);
-        return new ScreenStatus(st.screenId(), st.lastSeen(), st.status(), media, source, st.playingSince(),
-                st.cacheFiles(), st.cacheBytes(), st.cacheMissing(), st.cacheBudget(), st.playerVersion(),
-                st.manifestHash(), st.scheduleVersion(), st.freeDiskBytes(), st.clockOffsetMillis(), st.mediaErrors(),
-                st.heldPlays());
     }
 
     /** A media error names the item as staff know it, by its title ("Video DBD"), never by its id. */
