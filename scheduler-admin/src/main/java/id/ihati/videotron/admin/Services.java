@@ -41,6 +41,7 @@ public final class Services {
     public final Pairing pairing;
     public final PlayerHub playerHub;
     // Seams between features built in parallel; each feature replaces its NONE with the real thing.
+    public final MediaLibrary media;
     public final MediaCatalog mediaCatalog;
     public final ScheduleSource schedule;
     public final Scheduling scheduling;
@@ -61,7 +62,8 @@ public final class Services {
         this.screens = new ScreenRepository(jdbi);
         this.deviceTokens = new DeviceTokens(jdbi, clock);
         this.access = new Access(sessions, deviceAuthenticator(), config.secureCookies());
-        this.mediaCatalog = new MediaLibrary(config.dataDir(), config.maxUploadBytes(), jdbi, audit, clock);
+        this.media = new MediaLibrary(config.dataDir(), config.maxUploadBytes(), jdbi, audit, clock);
+        this.mediaCatalog = media;
         this.schedule = this.scheduling = new Scheduling(this);
         this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
         this.playerHub = new PlayerHub(this, deviceTokens);

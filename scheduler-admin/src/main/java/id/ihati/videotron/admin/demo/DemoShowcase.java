@@ -51,7 +51,7 @@ final class DemoShowcase implements DemoStep {
         User puskesmas = user(s, "puskesmas.citangkil");
         seedScreens(s);
         // The library is the MediaCatalog the server was built with; seeding uses its import methods.
-        MediaLibrary library = (MediaLibrary) s.mediaCatalog;
+        MediaLibrary library = s.media;
         LocalDate today = LocalDate.now(s.clock.withZone(ScreenProfile.DEFAULT_ZONE));
 
         String dbd = slide(library, dinkes, "Cegah DBD dengan 3M Plus",
@@ -63,7 +63,7 @@ final class DemoShowcase implements DemoStep {
         String gizi = slide(library, puskesmas, "Cegah Stunting Sejak Dini",
                 "Gizi seimbang untuk ibu hamil dan anak. Pantau tumbuh kembang di Posyandu.",
                 Slide.Palette.BLACK_ON_YELLOW, null, Category.HEALTH, "Puskesmas Citangkil", "gizi", "stunting");
-        library.approve(dinkes, gizi); // a contributor's slide waits for Dinkes, as in real use
+        library.approvals().approve(dinkes, gizi); // a contributor's slide waits for Dinkes, as in real use
         String tbc = slide(library, dinkes, "Batuk 2 Minggu? Cek TBC!",
                 "Pemeriksaan dan pengobatan TBC gratis di seluruh Puskesmas Kota Cilegon.",
                 Slide.Palette.HEALTH_GREEN, "https://dinkes.cilegon.go.id/tbc", Category.HEALTH, "Dinas Kesehatan Kota Cilegon", "tbc");

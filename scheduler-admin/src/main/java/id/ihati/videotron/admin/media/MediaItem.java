@@ -48,6 +48,15 @@ public record MediaItem(
                 && (validUntil == null || t.isBefore(validUntil));
     }
 
+    /** This item with new metadata and decision; its file, facts and creation stay as they were. */
+    MediaItem revised(String title, String owner, Category category, List<String> tags, MediaStatus status,
+                      String reason, Instant from, Instant until, int seconds, Slide slide, Instant updated,
+                      String decidedBy, Instant decidedAt) {
+        return new MediaItem(id, kind, title, owner, category, tags, status, reason, from, until, seconds, file,
+                contentType, durationMillis, pixels, videoCodec, hasAudio, videoOnly, originalName, slide, createdBy,
+                createdRole, createdAt, updated, decidedBy, decidedAt);
+    }
+
     /** True when approved and not yet expired at {@code t} (it may start later). */
     public boolean bookableAt(Instant t) {
         return status == MediaStatus.APPROVED && (validUntil == null || t.isBefore(validUntil));

@@ -183,8 +183,8 @@ class MediaApiTest {
         String longName = "a".repeat(5000) + ".png";
         JsonNode l = fx.uploaded(Role.CONTRIBUTOR, longName, MediaFixtures.uniquePng(64, 32), meta("Panjang", "HEALTH", ""));
         assertThat(l.get("originalName").asText()).hasSize(120).endsWith(".png");
-        assertThat(MediaLibrary.cleanName("..\\..\\win.ini\u0000.png")).isEqualTo("win.ini.png");
-        assertThat(MediaLibrary.cleanName("..")).isEqualTo("upload");
+        assertThat(Uploads.cleanName("..\\..\\win.ini\u0000.png")).isEqualTo("win.ini.png");
+        assertThat(Uploads.cleanName("..")).isEqualTo("upload");
         try (var s = Files.list(admin.dataDir().resolve("media"))) {
             assertThat(s.map(p -> p.getFileName().toString())).allMatch(n -> n.matches("[0-9a-f]{64}"));
         } catch (java.io.IOException e) {

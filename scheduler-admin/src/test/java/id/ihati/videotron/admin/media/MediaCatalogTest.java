@@ -36,7 +36,7 @@ class MediaCatalogTest {
     @BeforeAll
     static void start() {
         admin = TestAdmin.start(TestDatabases.h2Url(), clock);
-        library = (MediaLibrary) admin.services().mediaCatalog;
+        library = admin.services().media;
         editor = admin.services().users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
         contributor = admin.services().users.findByUsername(admin.username(Role.CONTRIBUTOR)).orElseThrow();
     }
@@ -90,8 +90,8 @@ class MediaCatalogTest {
 
     @Test
     void onlyApprovedUnexpiredContentReachesScreensAndTheBookingForm() {
-        var fields = MediaLibrary.fieldsOf(meta("Pending", Category.HEALTH, null, null), false);
-        MediaItem pending = library.createSlide(contributor, Slide.parse("Gizi", "", "#1b5e20", "#ffffff", null),
+        var fields = Additions.fieldsOf(meta("Pending", Category.HEALTH, null, null), false);
+        MediaItem pending = library.slides().create(contributor, Slide.parse("Gizi", "", "#1b5e20", "#ffffff", null),
                 fields);
         assertThat(library.forScreen(pending.id(), screen(384, 192))).isEmpty();
         assertThat(library.bookable(pending.id())).isFalse();
@@ -108,7 +108,7 @@ class MediaCatalogTest {
         MediaItem expiring = library.importSlide(editor, Slide.parse("Sebentar", "", "#1b5e20", "#ffffff", null),
                 meta("Sebentar", Category.HEALTH, null, clock.instant().plus(Duration.ofHours(1))));
         assertThat(library.bookable(expiring.id())).isTrue();
-        library.approve(editor, pending.id());
+        library.approvals().approve(editor, pending.id());
         assertThat(library.forScreen(pending.id(), screen(384, 192))).isPresent();
         assertThat(library.forScreen("m-tidakada00", screen(384, 192))).isEmpty();
         assertThat(library.forScreen("../../etc", screen(384, 192))).isEmpty();
@@ -118,18 +118,18 @@ class MediaCatalogTest {
     void devicesMayFetchOnlyFilesOfApprovedItemsAndTheirDerivedFiles() {
         MediaItem v = library.importApproved(editor, TestMedia.file("city-video-only.mp4"),
                 meta("Video", Category.HEALTH, null, null));
-        assertThat(library.approvedFile(v.file().sha256())).isTrue();
+        assertThat(library.catalog().approvedFile(v.file().sha256())).isTrue();
         MediaItem withSound = library.find(library.importApproved(editor, TestMedia.file("pb-red-audio.mp4"),
                 meta("Merah", Category.HEALTH, null, null)).id()).orElseThrow();
-        assertThat(library.approvedFile(withSound.videoOnly().sha256())).isTrue();
-        MediaItem slide = library.createSlide(contributor, Slide.parse("Belum", "", "#1b5e20", "#ffffff", null),
-                MediaLibrary.fieldsOf(meta("Belum", Category.HEALTH, null, null), false));
-        String rendition = library.rendition(slide, new Resolution(320, 160)).sha256();
-        assertThat(library.approvedFile(rendition)).isFalse();
-        library.approve(editor, slide.id());
-        assertThat(library.approvedFile(rendition)).isTrue();
-        library.reject(editor, v.id(), "Ganti versi");
-        assertThat(library.approvedFile(v.file().sha256())).isFalse();
+        assertThat(library.catalog().approvedFile(withSound.videoOnly().sha256())).isTrue();
+        MediaItem slide = library.slides().create(contributor, Slide.parse("Belum", "", "#1b5e20", "#ffffff", null),
+                Additions.fieldsOf(meta("Belum", Category.HEALTH, null, null), false));
+        String rendition = library.slides().rendition(slide, new Resolution(320, 160)).sha256();
+        assertThat(library.catalog().approvedFile(rendition)).isFalse();
+        library.approvals().approve(editor, slide.id());
+        assertThat(library.catalog().approvedFile(rendition)).isTrue();
+        library.approvals().reject(editor, v.id(), "Ganti versi");
+        assertThat(library.catalog().approvedFile(v.file().sha256())).isFalse();
     }
 
     @Test
@@ -149,13 +149,13 @@ class MediaCatalogTest {
         MediaItem slide = library.importSlide(editor, Slide.parse("Lama", "", "#1b5e20", "#ffffff", null),
                 meta("Lama", Category.HEALTH, null, null));
         String oldRendition = library.forScreen(slide.id(), screen(384, 192)).orElseThrow().sha256();
-        MediaItem gone = library.createSlide(contributor, Slide.parse("Dihapus", "", "#1b5e20", "#ffffff", null),
-                MediaLibrary.fieldsOf(meta("Dihapus", Category.HEALTH, null, null), false));
-        String goneRendition = library.rendition(gone, new Resolution(384, 192)).sha256();
+        MediaItem gone = library.slides().create(contributor, Slide.parse("Dihapus", "", "#1b5e20", "#ffffff", null),
+                Additions.fieldsOf(meta("Dihapus", Category.HEALTH, null, null), false));
+        String goneRendition = library.slides().rendition(gone, new Resolution(384, 192)).sha256();
         // Changing the slide drops its old rendition; deleting the other leaves its file unreferenced.
-        library.update(editor, slide.id(), MediaLibrary.fieldsOf(meta("Lama", Category.HEALTH, null, null), false),
+        library.edits().update(editor, slide.id(), Additions.fieldsOf(meta("Lama", Category.HEALTH, null, null), false),
                 Slide.parse("Baru", "", "#1b5e20", "#ffffff", null));
-        library.delete(contributor, gone.id());
+        library.edits().delete(contributor, gone.id());
         Path stray = admin.dataDir().resolve("tmp").resolve("upload-crash.part");
         Files.write(stray, new byte[10]);
         Files.setLastModifiedTime(stray, java.nio.file.attribute.FileTime.from(clock.instant()));
@@ -181,16 +181,16 @@ class MediaCatalogTest {
 
     @Test
     void aFileReferencedAgainBeforeTheGraceEndsIsKept() throws Exception {
-        MediaItem a = library.createSlide(contributor, Slide.parse("Kembali", "", "#0d47a1", "#ffffff", null),
-                MediaLibrary.fieldsOf(meta("Kembali", Category.HEALTH, null, null), false));
-        String sha = library.rendition(a, new Resolution(200, 100)).sha256();
-        library.delete(contributor, a.id());
+        MediaItem a = library.slides().create(contributor, Slide.parse("Kembali", "", "#0d47a1", "#ffffff", null),
+                Additions.fieldsOf(meta("Kembali", Category.HEALTH, null, null), false));
+        String sha = library.slides().rendition(a, new Resolution(200, 100)).sha256();
+        library.edits().delete(contributor, a.id());
         library.purge(Duration.ofDays(7));
         clock.advance(Duration.ofDays(3));
         // The same slide is written again: same pixels, same file, referenced again.
-        MediaItem b = library.createSlide(contributor, Slide.parse("Kembali", "", "#0d47a1", "#ffffff", null),
-                MediaLibrary.fieldsOf(meta("Kembali", Category.HEALTH, null, null), false));
-        assertThat(library.rendition(b, new Resolution(200, 100)).sha256()).isEqualTo(sha);
+        MediaItem b = library.slides().create(contributor, Slide.parse("Kembali", "", "#0d47a1", "#ffffff", null),
+                Additions.fieldsOf(meta("Kembali", Category.HEALTH, null, null), false));
+        assertThat(library.slides().rendition(b, new Resolution(200, 100)).sha256()).isEqualTo(sha);
         library.purge(Duration.ofDays(7));
         clock.advance(Duration.ofDays(30));
         library.purge(Duration.ofDays(7));

@@ -83,7 +83,7 @@ class MediaPagesTest {
         r = c.postForm("/media/" + id, Map.of("title", "Q baru", "owner", "Puskesmas Citangkil",
                 "category", "HEALTH", "tags", "gizi", "displaySeconds", "20", "validFrom", "2030-01-01T07:00"));
         assertThat(r.statusCode()).isEqualTo(302);
-        MediaItem m = ((MediaLibrary) admin.services().mediaCatalog).find(id).orElseThrow();
+        MediaItem m = admin.services().media.find(id).orElseThrow();
         assertThat(m.status()).isEqualTo(MediaStatus.PENDING);
         assertThat(m.title()).isEqualTo("Q baru");
         assertThat(m.validFrom()).isEqualTo(java.time.Instant.parse("2030-01-01T00:00:00Z")); // 07:00 WIB

@@ -44,7 +44,7 @@ class MediaPostgresTest {
         assertThat(list.get("items")).extracting(i -> i.get("id").asText()).containsExactly(id);
         var again = fx.upload(Role.CONTRIBUTOR, "dbd.png", TestMedia.bytes("vp9-unplayable.webm"), meta("x", "HEALTH", ""));
         assertThat(again.statusCode()).isEqualTo(422);
-        ((MediaLibrary) admin.services().mediaCatalog).purge(MediaPurgeJob.GRACE);
-        assertThat(((MediaLibrary) admin.services().mediaCatalog).file(m.get("file").get("sha256").asText())).isPresent();
+        admin.services().media.purge(MediaPurgeJob.GRACE);
+        assertThat(admin.services().media.file(m.get("file").get("sha256").asText())).isPresent();
     }
 }
