@@ -47,7 +47,9 @@ public final class AdminApp {
                 new id.ihati.videotron.admin.dashboard.DashboardRoutes(services),
                 new id.ihati.videotron.admin.dashboard.IncidentRoutes(services),
                 new id.ihati.videotron.admin.booking.BookingRoutes(services),
-                new id.ihati.videotron.admin.review.ReviewFeature(services));
+                new id.ihati.videotron.admin.review.ReviewRoutes(services.review,
+                        id.ihati.videotron.admin.review.ReviewAdapters.bookingRecords(services.scheduling.bookings),
+                        services.templates, services.jdbi, services.audit, services.clock));
         return Javalin.create(config -> {
             config.jetty.port = services.config.port();
             // Slow-header clients dropped after 10 s, idle connections after 60 s (web.ConnectionLimits).

@@ -68,7 +68,9 @@ public final class Services {
         this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
         this.playerHub = new PlayerHub(this, deviceTokens);
         this.playerEvents = playerHub;
-        this.review = new id.ihati.videotron.admin.review.ReviewService(this);
+        this.review = new id.ihati.videotron.admin.review.ReviewService(
+                id.ihati.videotron.admin.review.ReviewAdapters.from(screens, scheduling.versions, scheduling.alerts,
+                        mediaCatalog, jdbi, clock), jdbi, audit, clock);
     }
 
     private DeviceAuthenticator deviceAuthenticator() {

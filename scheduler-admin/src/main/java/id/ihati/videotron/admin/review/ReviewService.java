@@ -1,6 +1,7 @@
 package id.ihati.videotron.admin.review;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.audit.AuditLog;
+import id.ihati.videotron.admin.booking.PublishedSchedule;
 import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.comments.Comment;
 import id.ihati.videotron.admin.review.comments.CommentService;
@@ -14,6 +15,7 @@ import id.ihati.videotron.admin.review.feed.FeedRepository;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
+import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import id.ihati.videotron.playlists.timeline.TimelineResolver;
@@ -26,40 +28,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The review feature's service: plans and delivery reports over the sources, comments, and the open feed's
- * opt-in list. Built once per server; the sources are looked up when used, so features registered after this
- * one are seen.
+ * opt-in list. Built once per server from the sources {@link ReviewAdapters} connects.
  */
 public final class ReviewService {
     /** Longest period a delivery report may cover, so one request cannot tie up the server. */
     public static final int MAX_DAYS = 92;
-    private final Services services;
     private final Clock clock;
     private final CommentService comments;
     private final FeedRepository feed;
     private volatile ReviewSources sources;
 
-    public ReviewService(Services services) {
-        this.services = services;
-        this.clock = services.clock;
-        this.comments = new CommentService(services.jdbi, services.clock, services.audit, this::subjectExists);
-        this.feed = new FeedRepository(services.jdbi);
+    public ReviewService(ReviewSources sources, Jdbi jdbi, AuditLog audit, Clock clock) {
+        this.sources = sources;
+        this.clock = clock;
+        this.comments = new CommentService(jdbi, clock, audit, this::subjectExists);
+        this.feed = new FeedRepository(jdbi);
     }
 
     /** Replaces the sources (the benchmark and tests with data of their own). */
     public void useSources(ReviewSources sources) {
         this.sources = sources;
-    }
-
-    public ReviewSources sources() {
-        ReviewSources s = sources;
-        if (s == null) {
-            s = ReviewAdapters.from(services);
-            sources = s;
-        }
-        return s;
     }
 
     public CommentService comments() {
@@ -75,11 +67,11 @@ public final class ReviewService {
     }
 
     public List<ScreenProfile> screens() {
-        return sources().screens().all();
+        return sources.screens().all();
     }
 
     public Optional<ScreenProfile> screen(String id) {
-        return id == null ? Optional.empty() : sources().screens().find(id);
+        return id == null ? Optional.empty() : sources.screens().find(id);
     }
 
     /** Today in the zone of the first screen (WIB when there is none). */
@@ -93,7 +85,7 @@ public final class ReviewService {
 
     /** Schedule versions in force at some time of the local days {@code from}–{@code to} (widened by a day). */
     public List<VersionInForce> versions(LocalDate from, LocalDate to) {
-        return sources().history().between(from.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+        return sources.history().between(from.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
                 to.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
@@ -108,8 +100,7 @@ public final class ReviewService {
 
     /** The bookings of the schedule in force now. */
     public List<Booking> currentBookings() {
-        List<VersionInForce> v = sources().history().between(clock.instant(), clock.instant().plusSeconds(1));
-        return v.isEmpty() ? List.of() : v.get(v.size() - 1).schedule().bookings();
+        return scheduleNow().map(PublishedSchedule::bookings).orElse(List.of());
     }
 
     public Optional<Booking> booking(String id) {
@@ -118,8 +109,24 @@ public final class ReviewService {
                 .or(() -> currentBookings().stream().filter(b -> b.id().equals(id)).findFirst());
     }
 
+    /** The alerts of the schedule in force now. */
+    public List<Alert> alertsInForce() {
+        return scheduleNow().map(PublishedSchedule::alerts).orElse(List.of());
+    }
+
+    private Optional<PublishedSchedule> scheduleNow() {
+        Instant now = clock.instant();
+        List<VersionInForce> v = sources.history().between(now, now.plusSeconds(1));
+        return v.isEmpty() ? Optional.empty() : Optional.of(v.get(v.size() - 1).schedule());
+    }
+
+    /** A media item's title as this screen would get it; empty when the screen would not get it. */
+    public Optional<String> mediaTitle(String mediaId, ScreenProfile screen) {
+        return sources.media().forScreen(mediaId, screen).map(Media::title);
+    }
+
     private DeliveryPlanner planner() {
-        return new DeliveryPlanner(new TimelineResolver(), sources().media());
+        return new DeliveryPlanner(new TimelineResolver(), sources.media());
     }
 
     /** Every play of one screen in {@code [from, to)}, as the players run it. */
@@ -140,7 +147,7 @@ public final class ReviewService {
         Instant start = from.atStartOfDay(zone()).toInstant().minusSeconds(86_400);
         Instant end = to.plusDays(2).atStartOfDay(zone()).toInstant();
         var ids = screens.stream().map(ScreenProfile::id).toList();
-        ReviewSources.Proof proof = sources().proof();
+        ReviewSources.Proof proof = sources.proof();
         return DeliveryCalculator.compute(infos, bookingInfos(versions), plans, proof.counts(infos, from, to),
                 proof.offline(ids, start, end), proof.chains(ids), from, to, clock.instant());
     }

@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.review;
 
+import id.ihati.videotron.admin.booking.BookingRecord;
 import id.ihati.videotron.admin.booking.PublishedSchedule;
 import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.review.delivery.Inputs.ChainStatus;
@@ -51,6 +52,18 @@ public record ReviewSources(Screens screens, ScheduleHistory history, MediaCatal
         List<VersionInForce> between(Instant from, Instant to);
     }
 
+    /**
+     * The bookings feature's own records, drafts, withdrawn and ended ones included: their status and title
+     * beside the published schedule. Not part of the record: tests give their own schedule history and keep
+     * the real records.
+     */
+    public interface BookingRecords {
+        /** Every record, by booking id. */
+        Map<String, BookingRecord> all();
+
+        Optional<BookingRecord> find(String id);
+    }
+
     /** Stored proof of play, counted where it lives (SQL), never loaded record by record. */
     public interface Proof {
         /** Plays counted per screen, local day of the planned start, source and category. */
@@ -61,22 +74,5 @@ public record ReviewSources(Screens screens, ScheduleHistory history, MediaCatal
 
         /** Each screen's chain verification as the server recorded it. */
         Map<String, ChainStatus> chains(Collection<String> screenIds);
-
-        Proof NONE = new Proof() {
-            @Override
-            public List<ReportedCount> counts(Collection<ScreenInfo> screens, LocalDate from, LocalDate to) {
-                return List.of();
-            }
-
-            @Override
-            public List<OfflineInterval> offline(Collection<String> screenIds, Instant from, Instant to) {
-                return List.of();
-            }
-
-            @Override
-            public Map<String, ChainStatus> chains(Collection<String> screenIds) {
-                return Map.of();
-            }
-        };
     }
 }

@@ -152,7 +152,7 @@ public final class ReviewFixture {
             }
             return out;
         };
-        var plain = new ReviewSources(admin.services().screens::profiles, history, catalog(), ReviewSources.Proof.NONE);
+        var plain = new ReviewSources(admin.services().screens::profiles, history, catalog(), proof(List.of(), List.of(), Map.of()));
         review.useSources(plain);
         // Proof of play of REPORT_DAY: "pasar" reported everything; "alun" was offline 13:00–14:00 WIB, two DBD
         // plays failed, and one record was edited after it was signed.
@@ -190,7 +190,13 @@ public final class ReviewFixture {
         }
         var counts = ReportedCount.count(records, Map.of("alun", WIB, "pasar", WIB));
         var offline = List.of(new OfflineInterval("alun", offFrom, offTo));
-        review.useSources(new ReviewSources(plain.screens(), history, plain.media(), new ReviewSources.Proof() {
+        review.useSources(new ReviewSources(plain.screens(), history, plain.media(), proof(counts, offline, chains)));
+    }
+
+    /** Proof of play as given: the fixture's own, instead of the SQL tables. */
+    private static ReviewSources.Proof proof(List<ReportedCount> counts, List<OfflineInterval> offline,
+                                             Map<String, ChainStatus> chains) {
+        return new ReviewSources.Proof() {
             @Override
             public List<ReportedCount> counts(Collection<ScreenInfo> screens, LocalDate from, LocalDate to) {
                 return counts;
@@ -205,6 +211,6 @@ public final class ReviewFixture {
             public Map<String, ChainStatus> chains(Collection<String> screenIds) {
                 return chains;
             }
-        }));
+        };
     }
 }

@@ -32,6 +32,17 @@ public final class CommentService {
         return repository;
     }
 
+    /** How many comments (answers included) each subject of this type has, among the latest 500 threads. */
+    public java.util.Map<String, Integer> countsBy(Subject.Type type) {
+        var out = new java.util.HashMap<String, Integer>();
+        for (Comment.Thread t : repository.latestThreads(500)) {
+            if (t.first().subject().type() == type) {
+                out.merge(t.first().subject().id(), 1 + t.answers().size(), Integer::sum);
+            }
+        }
+        return out;
+    }
+
     /** Adds a comment, or an answer when {@code parentId} is given; returns its id. */
     public long add(User author, Subject subject, Long parentId, String body) {
         var problems = new ArrayList<Problem>();

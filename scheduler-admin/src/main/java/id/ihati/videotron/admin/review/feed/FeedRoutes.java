@@ -3,20 +3,17 @@ package id.ihati.videotron.admin.review.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.AdminApp;
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.review.ReviewService;
-import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.export.ICalendar;
-import id.ihati.videotron.admin.web.ErrorHandling;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.Booking;
-import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import io.javalin.config.RoutesConfig;
@@ -25,6 +22,7 @@ import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The open feed ({@code /api/open/v1/…}, anyone, GET only) and the ADMIN's switch that opens a screen to it
@@ -42,25 +41,27 @@ public final class FeedRoutes implements Routes {
     public static final int BURST = 30;
     public static final int PER_MINUTE = 60;
     private static final String CACHE = "public, max-age=30";
-    private final Services s;
     private final ReviewService review;
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Clock clock;
     private final RateLimiter limiter;
     private final ObjectMapper json = AdminApp.jsonMapper();
 
-    public FeedRoutes(Services services, ReviewService review) {
-        this.s = services;
+    public FeedRoutes(ReviewService review, Jdbi jdbi, AuditLog audit, Clock clock) {
         this.review = review;
-        this.limiter = new RateLimiter(services.clock, BURST, PER_MINUTE);
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+        this.limiter = new RateLimiter(clock, BURST, PER_MINUTE);
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/open/v1/screens", ctx -> {
-            if (limited(ctx)) {
-                return;
-            }
+            checkRate(ctx);
             var list = new ArrayList<OpenFeed.ScreenSummary>();
-            Instant now = s.clock.instant();
+            Instant now = clock.instant();
             for (FeedRepository.FeedScreen f : review.feed().all()) {
                 review.screen(f.screenId()).ifPresent(screen -> list.add(OpenFeed.summary(screen, f.slug(),
                         nowWindow(screen, now), now, bookings(screen), alerts(screen), titles(screen))));
@@ -68,11 +69,9 @@ public final class FeedRoutes implements Routes {
             answer(ctx, new OpenFeed.ScreenList(list));
         }, Role.PUBLIC);
         routes.get("/api/open/v1/screens/{slug}", ctx -> {
-            if (limited(ctx)) {
-                return;
-            }
+            checkRate(ctx);
             ScreenProfile screen = opened(ctx.pathParam("slug"));
-            Instant now = s.clock.instant();
+            Instant now = clock.instant();
             LocalDate day = LocalDate.ofInstant(now, screen.timeZone());
             Timeline today = review.timeline(screen, day.atStartOfDay(screen.timeZone()).toInstant(),
                     day.plusDays(1).atStartOfDay(screen.timeZone()).toInstant());
@@ -80,11 +79,9 @@ public final class FeedRoutes implements Routes {
                     titles(screen)));
         }, Role.PUBLIC);
         routes.get("/api/open/v1/screens/{slug}/bookings.ics", ctx -> {
-            if (limited(ctx)) {
-                return;
-            }
+            checkRate(ctx);
             ScreenProfile screen = opened(ctx.pathParam("slug"));
-            byte[] body = ICalendar.write(screen, bookings(screen), s.clock.instant(), true);
+            byte[] body = ICalendar.write(screen, bookings(screen), clock.instant(), true);
             cacheable(ctx, body, "text/calendar; charset=utf-8");
         }, Role.PUBLIC);
 
@@ -92,28 +89,28 @@ public final class FeedRoutes implements Routes {
             var user = Access.requireUser(ctx);
             ScreenProfile screen = review.screen(ctx.pathParam("screenId")).orElseThrow(NotFoundResponse::new);
             boolean open = "true".equals(ctx.formParam("open"));
-            s.jdbi.useTransaction(h -> {
+            jdbi.useTransaction(h -> {
                 if (open) {
-                    String slug = review.feed().enable(h, screen.id(), screen.name(), user.username(), s.clock.instant());
-                    s.audit.record(h, user.username(), "review.feed.open", "screen", screen.id(), "slug " + slug);
+                    String slug = review.feed().enable(h, screen.id(), screen.name(), user.username(), clock.instant());
+                    audit.record(h, user.username(), "review.feed.open", "screen", screen.id(), "slug " + slug);
                 } else if (review.feed().disable(h, screen.id())) {
-                    s.audit.record(h, user.username(), "review.feed.close", "screen", screen.id(), null);
+                    audit.record(h, user.username(), "review.feed.close", "screen", screen.id(), null);
                 }
             });
             Pages.redirectWithFlash(ctx, "/review/feed", open ? "review.feed.opened" : "review.feed.closed");
         }, Role.ADMIN);
     }
 
-    /** Answers 429 with Retry-After when the client is over its rate; true when it did. */
-    private boolean limited(Context ctx) {
+    /** Refuses with 429 and Retry-After when the client is over its rate. */
+    private void checkRate(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
         long wait = limiter.acquire(ctx.ip());
         if (wait == 0) {
-            return false;
+            return;
         }
         ctx.header("Retry-After", Long.toString(wait));
-        ErrorHandling.respond(ctx, s, 429, List.of(Problem.of(null, "review.feed.tooMany", wait)));
-        return true;
+        // Answered by the app's error handling, as JSON: every route here is under /api/.
+        throw new ValidationException(429, List.of(Problem.of(null, "review.feed.tooMany", wait)));
     }
 
     private ScreenProfile opened(String slug) {
@@ -146,15 +143,12 @@ public final class FeedRoutes implements Routes {
     }
 
     private List<Alert> alerts(ScreenProfile screen) {
-        Instant now = s.clock.instant();
-        List<VersionInForce> v = review.sources().history().between(now, now.plusSeconds(1));
-        return v.isEmpty() ? List.of() : v.get(v.size() - 1).schedule().alerts();
+        return review.alertsInForce();
     }
 
     private Function<String, String> titles(ScreenProfile screen) {
         Map<String, String> cache = new java.util.HashMap<>();
-        return id -> cache.computeIfAbsent(id, k -> review.sources().media().forScreen(k, screen).map(Media::title)
-                .orElse("Konten"));
+        return id -> cache.computeIfAbsent(id, k -> review.mediaTitle(k, screen).orElse("Konten"));
     }
 
     private static String sha256(byte[] b) {
