@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The library's routes, registered with one line in {@code AdminApp}: its pages ({@link MediaPageRoutes}), its
+ * The library's routes, registered with the server's other routes: its pages ({@link MediaPageRoutes}), its
  * JSON API ({@link MediaApiRoutes}) and the file endpoint players and previews use ({@link MediaFileRoutes}).
  */
 public final class MediaRoutes implements Routes {

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The review feature's routes, registered with one line in {@code AdminApp}, one class per section: the schedule
+ * The review feature's routes, registered with the server's other routes, one class per section: the schedule
  * ({@link ScheduleReviewRoutes}), bookings ({@link BookingReviewRoutes}), versions ({@link VersionReviewRoutes}),
  * planned versus delivered and exports ({@link DeliveryReviewRoutes}), comments ({@link CommentReviewRoutes}) and
  * the open feed ({@link FeedRoutes}). Every page is GET and open to REVIEWER, ADMIN and the editors; the one

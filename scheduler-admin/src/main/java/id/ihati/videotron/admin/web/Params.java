@@ -57,6 +57,30 @@ public final class Params {
     }
 
     /**
+     * A whole number in {@code [min, max]}, or {@code fallback} when absent, not a number or out of range: for a
+     * view's optional setting (an hour to show) where a wrong value shows the usual view.
+     */
+    public static int intOr(String raw, int fallback, int min, int max) {
+        String v = text(raw);
+        try {
+            int n = v == null ? fallback : Integer.parseInt(v);
+            return n >= min && n <= max ? n : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** An ISO date, or {@code fallback} when absent or not a date: for a view's optional day. */
+    public static LocalDate dateOr(String raw, LocalDate fallback) {
+        String v = text(raw);
+        try {
+            return v == null ? fallback : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    /**
      * An ISO date ({@code 2026-12-05}), or {@code fallback} when absent. A wrong date is refused with HTTP 400 and
      * the problem {@code key} on {@code field}, with the text as its argument.
      */
