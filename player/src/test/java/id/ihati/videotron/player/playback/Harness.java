@@ -142,14 +142,6 @@ final class Harness implements AutoCloseable {
         Eventually.await(condition, "a condition of the playback test", timeout);
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         engine.stop();

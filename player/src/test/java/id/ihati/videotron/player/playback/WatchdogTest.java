@@ -36,9 +36,11 @@ class WatchdogTest {
             Harness.waitUntil(Duration.ofSeconds(5), () -> answers.get() >= 4);   // four checks answered
             assertThat(exitStatus).as("a healthy FX thread is left alone").isNotDone();
 
-            Platform.runLater(() -> Harness.sleep(2000));   // the FX thread hangs for 2 s
+            var release = new CountDownLatch(1);
+            Platform.runLater(() -> await(release));   // the FX thread hangs until released
 
             assertThat(exitStatus.get(3, TimeUnit.SECONDS)).isEqualTo(Watchdog.EXIT_STALLED);
+            release.countDown();
             dog.stop();
         }
     }
