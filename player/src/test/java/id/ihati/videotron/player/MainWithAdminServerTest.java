@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.MediaItem;
-import id.ihati.videotron.admin.media.MediaLibrary;
-import id.ihati.videotron.admin.media.Metadata;
 import id.ihati.videotron.admin.player.ProofOfPlay;
 import id.ihati.videotron.admin.player.ScreenStatus;
 import id.ihati.videotron.admin.player.Screenshots;
 import id.ihati.videotron.admin.player.StatusRepository;
+import id.ihati.videotron.admin.testing.Eventually;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.playlists.proof.ChainCheck;
@@ -60,6 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Pictures for people to look at land in {@code target/e2e/}: the pairing screen (grabbed from the X
  * display, since an unpaired player cannot upload) and the player's own screenshot taken on the server's request.
+ * The server is the shared {@code TestAdmin}; the player is a process of its own ({@link ChildPlayer}), which the
+ * test kills.
  */
 class MainWithAdminServerTest {
     private static final Path OUT = Path.of("target", "e2e");
@@ -103,8 +104,10 @@ class MainWithAdminServerTest {
         Path firstLog = OUT.resolve("player-1.log");
         player = startPlayer(firstLog);
         String code = awaitMatch(firstLog, CODE, Duration.ofSeconds(30)).group(1);
-        Thread.sleep(1_000);   // the code is drawn on the FX thread just after it is logged
-        grabDisplay(OUT.resolve("pairing-screen.png"));
+        // The code is drawn on the FX thread just after it is logged: the screen shows more than one colour.
+        byte[] pairingScreen = await(() -> Optional.of(ChildPlayer.grabPng(960, 480)).filter(png -> colours(png) > 1),
+                "the pairing screen drawn", Duration.ofSeconds(10));
+        Files.write(OUT.resolve("pairing-screen.png"), pairingScreen);
         var web = TestScreens.adminClient(admin);
         web.get("/screens/" + screenId);
         assertThat(web.postForm("/screens/" + screenId + "/pair", Map.of("code", code)).statusCode()).isEqualTo(302);
@@ -204,16 +207,13 @@ class MainWithAdminServerTest {
     private Plan publishPlan(ScreenProfile screen) {
         var s = admin.services();
         User editor = s.users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
-        User cityEditor = s.users.findByUsername(admin.username(Role.CITY_EDITOR)).orElseThrow();
         User adminUser = s.users.findByUsername(admin.username(Role.ADMIN)).orElseThrow();
-        var library = (MediaLibrary) s.mediaCatalog;
-        Path media = Path.of("..", "test-media");
-        var poster = library.importApproved(editor, media.resolve("health-poster.jpg"),
-                new Metadata("Imunisasi lengkap", "Dinkes", Category.HEALTH, List.of(), null, null, 3));
-        var video = library.importApproved(cityEditor, media.resolve("city-video-only.mp4"),
-                new Metadata("Info kota", "Pemkot", Category.CITY, List.of(), null, null, 3));
-        var image = library.importApproved(cityEditor, media.resolve("city-info.png"),
-                new Metadata("Jadwal CFD", "Pemkot", Category.CITY, List.of(), null, null, 3));
+        var poster = ApprovedMedia.add(admin, Role.HEALTH_EDITOR, "health-poster.jpg", "Imunisasi lengkap", "Dinkes",
+                Category.HEALTH, 3);
+        var video = ApprovedMedia.add(admin, Role.CITY_EDITOR, "city-video-only.mp4", "Info kota", "Pemkot",
+                Category.CITY, 3);
+        var image = ApprovedMedia.add(admin, Role.CITY_EDITOR, "city-info.png", "Jadwal CFD", "Pemkot",
+                Category.CITY, 3);
         LocalDate today = LocalDate.now(screen.timeZone());
         s.scheduling.saveDraft(editor, new Booking("b-e2e", "Imunisasi", Category.HEALTH, "Dinkes",
                 List.of(poster.id()), Targets.screens(screen.id()), today.minusDays(1), today.plusDays(1), null,
@@ -225,12 +225,7 @@ class MainWithAdminServerTest {
     }
 
     private Process startPlayer(Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dprism.order=sw", Main.class.getName(), "--server", admin.baseUrl(),
-                "--data-dir", data.toString(), "--display-power", "off"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();   // DISPLAY and PulseAudio's address come from this JVM's environment
+        return ChildPlayer.start(admin.baseUrl(), data, log);
     }
 
     private byte[] original(MediaItem m) throws IOException {
@@ -260,13 +255,12 @@ class MainWithAdminServerTest {
         return lines;
     }
 
-    private static void grabDisplay(Path png) throws IOException, InterruptedException {
-        var ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-f", "x11grab",
-                "-i", System.getenv("DISPLAY"), "-frames:v", "1", png.toString()).redirectErrorStream(true).start();
-        String out = new String(ffmpeg.getInputStream().readAllBytes());
-        assertThat(ffmpeg.waitFor()).as("ffmpeg x11grab: " + out).isZero();
-        BufferedImage picture = ImageIO.read(png.toFile());
-        assertThat(colours(picture)).as("the pairing screen is not blank").isGreaterThan(1);
+    private static int colours(byte[] png) {
+        try {
+            return colours(ImageIO.read(new java.io.ByteArrayInputStream(png)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int colours(BufferedImage picture) {
@@ -290,26 +284,18 @@ class MainWithAdminServerTest {
         }, "log line " + pattern, timeout);
     }
 
-    private <T> T await(Supplier<Optional<T>> probe, String what, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
+    /** {@link Eventually#awaitValue}, failing at once if the player process ends meanwhile. */
+    private <T> T await(Supplier<Optional<T>> probe, String what, Duration timeout) {
+        return Eventually.awaitValue(() -> {
             if (player != null && !player.isAlive()) {
                 throw new AssertionError("the player process ended (status " + player.exitValue()
                         + ") while waiting for: " + what);
             }
-            Thread.sleep(100);
-        }
+            return probe.get();
+        }, what, timeout);
     }
 
-    private void await(java.util.function.BooleanSupplier condition, String what, Duration timeout)
-            throws InterruptedException {
+    private void await(java.util.function.BooleanSupplier condition, String what, Duration timeout) {
         await(() -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty(), what, timeout);
     }
 }

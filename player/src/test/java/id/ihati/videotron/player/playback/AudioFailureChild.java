@@ -17,8 +17,7 @@ public final class AudioFailureChild {
             Instant t0 = Instant.now().plusMillis(1000);
             // A long slot: on a busy machine opening the first player can take seconds.
             h.play(TestMedia.plays(t0, "pb-red-audio", 6000, "pb-magenta", 500));
-            Harness.waitUntil(Duration.ofSeconds(6), () -> h.centre() == 'R');
-            Harness.sleep(300);
+            Harness.waitUntil(Duration.ofSeconds(6), () -> h.centre() == 'R' && h.engine.currentFile().isPresent());
             System.out.println("SHOWN " + h.engine.currentFile().map(p -> p.getFileName().toString()).orElse("-")
                     + " " + h.centre());
             Harness.waitUntil(Duration.ofSeconds(10), () -> !h.outcomesOf("pb-red-audio").isEmpty());

@@ -48,7 +48,7 @@ class AudioTest {
      */
     @Test
     void whenTheSoundDeviceIsMissingTheVideoOnlyCopyPlaysInstead() throws IOException, InterruptedException {
-        Fx.start();   // skips without a display, like the other tests
+        Fx.start();   // fails without a display, like the other playback tests
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 AudioFailureChild.class.getName()))

@@ -39,7 +39,7 @@ class DisplayTest {
         try (var h = new Harness(new TestMedia.Content(manifest))) {
             h.play(TestMedia.plays(Instant.now(), "pb-wide", 60_000));
             Harness.waitUntil(Duration.ofSeconds(5), () -> h.engine.nowPlaying().isPresent());
-            Harness.sleep(200);
+            Harness.waitUntil(Duration.ofSeconds(2), () -> isYellow(h.pixel(200, 80)));   // the picture is drawn
             h.screenshot("fit-" + fit);
             Color topLeft = h.pixel(5, 5);
             Color leftMiddle = h.pixel(5, 80);
@@ -105,7 +105,7 @@ class DisplayTest {
         try (var h = new Harness(new TestMedia.Content(manifest))) {
             Fx.run(() -> h.window.showPairingCode("K7Q-4MZ", Instant.parse("2026-11-25T12:15:00Z"),
                     ZoneId.of("Asia/Jakarta")));
-            Harness.sleep(300);
+            Harness.waitUntil(Duration.ofSeconds(2), h::showsBrightPixels);   // the code is drawn
             var shot = h.screenshot("pairing-code");
 
             assertThat(Fx.call(h.window::view)).isEqualTo(PlayerWindow.View.PAIRING);
@@ -130,7 +130,9 @@ class DisplayTest {
         try {
             Fx.run(() -> window.showPairingCode("KCP-NQF", Instant.parse("2026-11-25T12:15:00Z"),
                     ZoneId.of("Asia/Jakarta")));
-            Harness.sleep(300);
+            // A pulse has laid the scene out: the texts' places below are final.
+            Harness.waitUntil(Duration.ofSeconds(2), () -> Fx.call(() -> !window.stage().getScene().getRoot()
+                    .isNeedsLayout()));
             Files.createDirectories(Harness.SCREENSHOTS);
             Files.write(Harness.SCREENSHOTS.resolve("pairing-" + width + "x" + height + ".png"), window.png());
             List<Text> texts = Fx.call(() -> window.stage().getScene().getRoot().lookupAll("Text").stream()

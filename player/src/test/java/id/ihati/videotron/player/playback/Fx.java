@@ -15,13 +15,32 @@ public final class Fx {
 
     /**
      * Fails, never skips: a playback test that silently skipped without a display would let a plain
-     * {@code mvn verify} look green while no picture was ever checked.
+     * {@code mvn verify} look green while no picture was ever checked. {@code bin/run-tests} (and the build
+     * slots' environment) start a private Xvfb and PulseAudio and export {@code IHATI_TEST_DISPLAY_READY=1}.
      */
     public static void requireDisplay() {
-        if (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank()) {
-            throw new IllegalStateException("This test needs an X display and a sound device: run it with "
-                    + "bin/run-tests (which starts a private Xvfb and PulseAudio), or set DISPLAY to a running X server.");
+        String problem = displayProblem(System.getenv("DISPLAY"), System.getenv("IHATI_TEST_DISPLAY_READY"));
+        if (problem != null) {
+            throw new IllegalStateException(problem + " This test needs an X display and a sound device: run the "
+                    + "tests with bin/run-tests (it starts a private Xvfb and PulseAudio with a null sink), or set "
+                    + "DISPLAY to a running X server and start PulseAudio as bin/lib/display-env.sh does.");
         }
+    }
+
+    /** Why the display cannot be used, or null when it can. */
+    static String displayProblem(String display, String readyFlag) {
+        boolean promised = "1".equals(readyFlag);
+        if (display == null || display.isBlank()) {
+            return promised ? "IHATI_TEST_DISPLAY_READY is set but DISPLAY did not reach this JVM."
+                    : "DISPLAY is not set.";
+        }
+        // A local display ":N" is the socket /tmp/.X11-unix/XN: a stale DISPLAY fails here, with this message,
+        // instead of deep inside JavaFX.
+        var local = java.util.regex.Pattern.compile("^(?:unix)?:(\\d+)(?:\\.\\d+)?$").matcher(display);
+        if (local.matches() && !java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/.X11-unix/X" + local.group(1)))) {
+            return "DISPLAY=" + display + " but no X server listens there.";
+        }
+        return null;
     }
 
     static synchronized void start() {

@@ -50,7 +50,8 @@ class GaplessPlaybackTest {
         try (var h = new Harness(content())) {
             Instant t0 = Instant.now().plusMillis(1200);
             h.play(TestMedia.plays(t0, "pb-red", 4500, "pb-blue", 1000));   // pb-red lasts 3 s
-            Harness.sleep(Duration.between(Instant.now(), t0.plusMillis(3900)).toMillis());
+            // 3.9 s into the slot: the 3 s video has ended, the slot has not.
+            Harness.waitUntil(Duration.ofSeconds(10), () -> Instant.now().isAfter(t0.plusMillis(3900)));
             var held = h.pixel(Harness.W / 2, Harness.H / 2);
             h.screenshot("gapless-last-frame-held");
 

@@ -1,5 +1,6 @@
 package id.ihati.videotron.player.playback;
 
+import id.ihati.videotron.admin.testing.Eventually;
 import id.ihati.videotron.player.playback.display.DisplayPower;
 import id.ihati.videotron.player.playback.display.Placement;
 import id.ihati.videotron.player.playback.display.PlayerWindow;
@@ -103,6 +104,20 @@ final class Harness implements AutoCloseable {
         });
     }
 
+    /** True once the X server shows something bright in the window (drawn text: a code, a status line). */
+    boolean showsBrightPixels() {
+        var img = Fx.call(() -> new Robot().getScreenCapture(null, 0, 0, W, H));
+        var reader = img.getPixelReader();
+        for (int y = 0; y < (int) img.getHeight(); y += 2) {
+            for (int x = 0; x < (int) img.getWidth(); x += 2) {
+                if (reader.getColor(x, y).getBrightness() > 0.9) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The colour of a pixel of the window as the X server has it. */
     Color pixel(int x, int y) {
         return Fx.call(() -> new Robot().getPixelColor(x, y));
@@ -122,27 +137,9 @@ final class Harness implements AutoCloseable {
         }
     }
 
+    /** The shared {@link Eventually#await}, in the argument order these tests read best. */
     static void waitUntil(Duration timeout, BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Eventually.await(condition, "a condition of the playback test", timeout);
     }
 
     @Override

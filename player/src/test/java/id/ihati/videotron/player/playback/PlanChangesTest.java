@@ -1,7 +1,6 @@
 package id.ihati.videotron.player.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import id.ihati.videotron.player.playback.display.PlayerWindow;
 import id.ihati.videotron.playlists.manifest.Manifest;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,9 @@ class PlanChangesTest {
                     Category.HEALTH, "b-new", oldPlays.get(0).day(), 0, 1, 1));
             h.schedule = (m, from, to) -> m == downloading ? newPlays : oldPlays;
             content.set(downloading, old);
-            Harness.sleep(1000);
+            // The change is taken: the old play is journalled up to it, and the old plan goes on in the gap.
+            Harness.waitUntil(Duration.ofSeconds(2), () -> !h.outcomesOf("pb-red").isEmpty());
+            assertThat(Instant.now()).as("still in the gap").isBefore(newFrom);
             assertThat(h.centre()).as("the old plan plays on in the gap").isEqualTo('R');
             Harness.waitUntil(Duration.ofSeconds(4), () -> h.centre() == 'B');
             Harness.waitUntil(Duration.ofSeconds(2), () -> !h.outcomesOf("pb-red").isEmpty());
@@ -121,8 +123,9 @@ class PlanChangesTest {
 
     @Test
     void outsideOperatingHoursTheScreenIsBlackAndTheDisplayAsleepUntilTheyStart() {
-        ZoneId zone = ZoneId.of("Asia/Jakarta");
-        // Operating hours start 3 s from now, local time, today only.
+        // Operating hours start 3 s from now, local time, today only: in a zone where it is about noon now, so
+        // that the test never runs into midnight.
+        ZoneId zone = ZoneOffset.ofHours(12 - Instant.now().atZone(ZoneOffset.UTC).getHour());
         var now = Instant.now().atZone(zone);
         var opens = now.plusSeconds(3).toLocalTime().withNano(0);
         var hours = new EnumMap<DayOfWeek, List<TimeWindow>>(DayOfWeek.class);
@@ -131,15 +134,15 @@ class PlanChangesTest {
                 new id.ihati.videotron.playlists.schedule.Resolution(320, 160), 60, 3, hours, Map.of(),
                 FitMode.CONTAIN, true, null, null);
         Instant opening = now.toLocalDate().atTime(opens).atZone(zone).toInstant();
-        assumeTrue(opening.isAfter(Instant.now().plusMillis(1500)), "too close to midnight for this test");
         try (var h = new Harness(new TestMedia.Content(manifest(screen)))) {
             h.play(TestMedia.plays(opening, "pb-magenta", 60_000));
-            Harness.sleep(600);
+            // The engine has decided the screen is off: it put the display to sleep.
+            Harness.waitUntil(Duration.ofSeconds(2), () -> !h.powerCommands.isEmpty());
+            assertThat(Instant.now()).as("still before the opening").isBefore(opening);
 
             assertThat(Fx.call(h.window::view)).isEqualTo(PlayerWindow.View.DARK);
             assertThat(h.pixel(Harness.W / 2, Harness.H / 2).getBrightness()).isLessThan(0.05);
             assertThat(h.engine.nowPlaying()).isEmpty();
-            Harness.waitUntil(Duration.ofSeconds(2), () -> !h.powerCommands.isEmpty());
             assertThat(h.powerCommands).containsExactly(List.of("xset", "dpms", "force", "off"));
             h.screenshot("dark-hours");
             Harness.waitUntil(Duration.ofSeconds(6), () -> h.centre() == 'M');
@@ -157,7 +160,7 @@ class PlanChangesTest {
             h.play(List.of());
             Harness.waitUntil(Duration.ofSeconds(2),
                     () -> Fx.call(h.window::view) == PlayerWindow.View.STATUS);
-            Harness.sleep(300);
+            Harness.waitUntil(Duration.ofSeconds(2), h::showsBrightPixels);   // the status line is drawn
             h.screenshot("no-content-yet");
             assertThat(h.engine.nowPlaying()).isEmpty();
 

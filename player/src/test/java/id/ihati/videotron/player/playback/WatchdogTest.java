@@ -30,14 +30,17 @@ class WatchdogTest {
     void aStalledJavaFxThreadEndsTheProcessWithANonZeroStatus() throws Exception {
         try (var h = new Harness(content())) {
             var exitStatus = new CompletableFuture<Integer>();
-            var dog = new Watchdog(h.engine, h.executor, exitStatus::complete, FAST);
+            var answers = new AtomicInteger();
+            var dog = new Watchdog(h.engine, h.executor, exitStatus::complete, FAST, answers::incrementAndGet);
             dog.start();
-            Harness.sleep(400);
+            Harness.waitUntil(Duration.ofSeconds(5), () -> answers.get() >= 4);   // four checks answered
             assertThat(exitStatus).as("a healthy FX thread is left alone").isNotDone();
 
-            Platform.runLater(() -> Harness.sleep(2000));   // the FX thread hangs for 2 s
+            var release = new CountDownLatch(1);
+            Platform.runLater(() -> await(release));   // the FX thread hangs until released
 
             assertThat(exitStatus.get(3, TimeUnit.SECONDS)).isEqualTo(Watchdog.EXIT_STALLED);
+            release.countDown();
             dog.stop();
         }
     }
@@ -47,7 +50,8 @@ class WatchdogTest {
         String name = "@ihati-watchdog-" + java.util.UUID.randomUUID();
         try (var h = new Harness(content()); var systemd = UnixDatagram.bound(name)) {
             var notifier = new ServiceNotifier(Optional.of(name), Optional.of(Duration.ofMillis(200)), Runnable::run);
-            var dog = new Watchdog(h.engine, h.executor, status -> { }, FAST, notifier::alive);
+            var stalled = new CompletableFuture<Integer>();
+            var dog = new Watchdog(h.engine, h.executor, stalled::complete, FAST, notifier::alive);
             dog.start();
             var pings = new AtomicInteger();
             Harness.waitUntil(Duration.ofSeconds(5), () -> count(systemd, pings) >= 3);
@@ -59,9 +63,9 @@ class WatchdogTest {
                 await(release);   // the FX thread hangs until released
             });
             hung.await();
-            Harness.sleep(300);   // a ping already on its way may still arrive
             int before = count(systemd, pings);
-            Harness.sleep(1_500);   // 7 ping periods
+            // The watchdog's verdict (no answer for 800 ms, eight checks) shows the hang lasted.
+            assertThat(stalled.get(5, TimeUnit.SECONDS)).isEqualTo(Watchdog.EXIT_STALLED);
             assertThat(count(systemd, pings)).as("no ping while the FX thread hangs").isEqualTo(before);
 
             release.countDown();
@@ -105,9 +109,8 @@ class WatchdogTest {
 
             Harness.waitUntil(Duration.ofSeconds(3), () -> !h.outcomesOf("pb-red").isEmpty());
             assertThat(h.outcomesOf("pb-red").get(0).error()).isEqualTo("restarted by the watchdog");
-            Harness.sleep(500);
-            int after = Colours.frame(h.pixel(Harness.W / 2, Harness.H / 2));
-            assertThat(after).as("moving again, from the slot's offset").isGreaterThan(frozenAt);
+            Harness.waitUntil(Duration.ofSeconds(2),
+                    () -> Colours.frame(h.pixel(Harness.W / 2, Harness.H / 2)) > frozenAt);   // moving again
             assertThat(exitStatus).isNotDone();
 
             Fx.run(() -> h.engine.currentPlayer().pause());   // and again: restarting does not help

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.MediaItem;
-import id.ihati.videotron.admin.media.MediaLibrary;
-import id.ihati.videotron.admin.media.Metadata;
+import id.ihati.videotron.admin.testing.Eventually;
+import id.ihati.videotron.player.ApprovedMedia;
+import id.ihati.videotron.player.ChildPlayer;
+import id.ihati.videotron.player.Main;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
-import id.ihati.videotron.player.Main;
 import id.ihati.videotron.player.playback.Fx;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 14 part 4 measured at the display: the real player process ({@link Main} in a child JVM on the test's X
  * display) against the real admin server through a relay that makes one large file of the new plan crawl in. An
  * alert on a file the player has is on the screen (read from the X server with ffmpeg's x11grab) within a second
- * of publishing, while that file is still downloading.
+ * of publishing, while that file is still downloading. The server is the shared {@code TestAdmin}; the player is
+ * a process of its own ({@code ChildPlayer}), drawing on the test's display.
  */
 class AlertOnScreenWithRealPlayerTest {
     private static final Path OUT = Path.of("target", "e2e");
@@ -82,14 +84,12 @@ class AlertOnScreenWithRealPlayerTest {
         var s = admin.services();
         User editor = s.users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
         User adminUser = s.users.findByUsername(admin.username(Role.ADMIN)).orElseThrow();
-        var library = (MediaLibrary) s.mediaCatalog;
-        Path media = Path.of("..", "test-media");
-        MediaItem info = library.importApproved(editor, media.resolve("city-info.png"),
-                new Metadata("Jadwal CFD", "Pemkot", Category.HEALTH, List.of(), null, null, 3));
-        MediaItem magenta = library.importApproved(editor, media.resolve("pb-magenta.png"),
-                new Metadata("Peringatan", "BPBD", Category.HEALTH, List.of(), null, null, 3));
-        MediaItem large = library.importApproved(editor, media.resolve("health-with-audio.mp4"),
-                new Metadata("Cegah DBD", "Dinkes", Category.HEALTH, List.of(), null, null, 3));
+        MediaItem info = ApprovedMedia.add(admin, Role.HEALTH_EDITOR, "city-info.png", "Jadwal CFD", "Pemkot",
+                Category.HEALTH, 3);
+        MediaItem magenta = ApprovedMedia.add(admin, Role.HEALTH_EDITOR, "pb-magenta.png", "Peringatan", "BPBD",
+                Category.HEALTH, 3);
+        MediaItem large = ApprovedMedia.add(admin, Role.HEALTH_EDITOR, "health-with-audio.mp4", "Cegah DBD", "Dinkes",
+                Category.HEALTH, 3);
         s.scheduling.setFiller(adminUser, new Filler(List.of(info.id(), magenta.id())), s.scheduling.latestNumber(),
                 "uji siaga");
 
@@ -132,27 +132,16 @@ class AlertOnScreenWithRealPlayerTest {
     private byte[] lastGrab;
 
     private Process startPlayer(Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "-Dprism.order=sw",
-                Main.class.getName(), "--server", network.uri().toString(), "--data-dir", data.toString(),
-                "--display-power", "off"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildPlayer.start(network.uri().toString(), data, log);
     }
 
-    /** One frame of what the X server shows, as PNG. */
+    /** One frame of what the X server shows. */
     private BufferedImage grab() {
+        lastGrab = ChildPlayer.grabPng(960, 480);
         try {
-            var ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-f", "x11grab", "-video_size", "960x480",
-                    "-i", System.getenv("DISPLAY") + "+0,0", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png",
-                    "-").start();
-            lastGrab = ffmpeg.getInputStream().readAllBytes();
-            ffmpeg.waitFor();
             return ImageIO.read(new ByteArrayInputStream(lastGrab));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -167,16 +156,13 @@ class AlertOnScreenWithRealPlayerTest {
         return r > 200 && g < 60 && b > 200;
     }
 
-    private void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
+    /** {@link Eventually#await}, failing at once if the player process ends meanwhile. */
+    private void await(BooleanSupplier condition, String what, Duration timeout) {
+        Eventually.await(() -> {
             if (!player.isAlive()) {
                 throw new AssertionError("the player process ended while waiting for: " + what);
             }
-            Thread.sleep(20);
-        }
+            return condition.getAsBoolean();
+        }, what, timeout);
     }
 }

@@ -1,89 +1,42 @@
 package id.ihati.videotron.player.sync;
 
+import static id.ihati.videotron.admin.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.MediaItem;
 import id.ihati.videotron.admin.media.MediaLibrary;
-import id.ihati.videotron.admin.media.Metadata;
-import id.ihati.videotron.admin.testing.TestAdmin;
-import id.ihati.videotron.admin.testing.TestScreens;
+import id.ihati.videotron.player.ApprovedMedia;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Filler;
-import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.playlists.schedule.Targets;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import id.ihati.videotron.playlists.timeline.TimelineResolver;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14 part 4 against the real admin server (H2, random port) through a relay that makes one file slow: an
  * alert on a file the player has takes over within a second although a large file of the new plan is still
  * downloading, and a file that keeps failing holds back nothing else.
  */
-class AlertsAtOnceWithAdminServerTest {
-    static TestAdmin admin;
-
-    @TempDir
-    Path data;
-
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private SyncAgent agent;
-    private NetworkCut network;
-
-    @BeforeAll
-    static void startServer() {
-        admin = TestAdmin.h2();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        admin.close();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (agent != null) {
-            agent.close();
-        }
-        scheduler.shutdownNow();
-        // A download may be between two chunks: let it stop before JUnit deletes the data directory under it.
-        scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        if (network != null) {
-            network.close();
-        }
-    }
-
+class AlertsAtOnceWithAdminServerTest extends WithAdminServer {
     private SyncAgent onlinePlayer(String screenId) throws Exception {
         return onlinePlayer(screenId, null);
     }
 
     /** A paired player online through the relay; {@code slowFile}, if given, crawls in at 4 KB/s from the start. */
     private SyncAgent onlinePlayer(String screenId, MediaItem slowFile) throws Exception {
-        Files.writeString(data.resolve("device-token"), TestScreens.pair(admin, screenId));
-        Files.setPosixFilePermissions(data.resolve("device-token"), PosixFilePermissions.fromString("rw-------"));
+        pairedBefore(screenId);
         network = new NetworkCut(admin.port());
         if (slowFile != null) {
             // 80 KB: about 20 s for its first file.
@@ -99,16 +52,8 @@ class AlertsAtOnceWithAdminServerTest {
         return agent;
     }
 
-    private static String newScreen(String prefix) {
-        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        TestScreens.create(admin, TestScreens.profile(id));
-        return id;
-    }
-
     private static MediaItem importMedia(String file, String title) {
-        User editor = admin.services().users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
-        return ((MediaLibrary) admin.services().mediaCatalog).importApproved(editor, TestManifests.MEDIA.resolve(file),
-                new Metadata(title, "Dinkes", Category.HEALTH, List.of(), null, null, 15));
+        return ApprovedMedia.add(admin, Role.HEALTH_EDITOR, file, title, "Dinkes", Category.HEALTH, 15);
     }
 
     private static void setFiller(MediaItem... items) {
@@ -237,20 +182,6 @@ class AlertsAtOnceWithAdminServerTest {
             return Files.size(p);
         } catch (java.io.IOException e) {
             return 0;
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        await(condition, what, Duration.ofSeconds(20));
-    }
-
-    private static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }

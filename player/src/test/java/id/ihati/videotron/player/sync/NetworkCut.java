@@ -27,6 +27,11 @@ final class NetworkCut implements AutoCloseable {
     private volatile Mode mode = Mode.UP;
     /** Everything the player sent through (tests send little), to count its requests. */
     private final StringBuffer sent = new StringBuffer();
+    /** Each request refused while DOWN (its first bytes, and when), to count the player's tries during a cut. */
+    private final List<Refused> refused = new CopyOnWriteArrayList<>();
+
+    private record Refused(long nanos, String request) {
+    }
     private volatile String slowRequest;
     private volatile int slowBytesPerSecond;
 
@@ -59,7 +64,7 @@ final class NetworkCut implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 if (mode == Mode.DOWN) {
-                    client.close();
+                    daemon(() -> refuse(client), "network-cut-refuse");
                     continue;
                 }
                 Socket server = new Socket();
@@ -77,6 +82,24 @@ final class NetworkCut implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads what a refused connection sends first (its request line), then closes it: nothing reaches the
+     * server, and the test can count the tries that failed (a positive signal that the player went on trying).
+     */
+    private void refuse(Socket client) {
+        try (client) {
+            client.setSoTimeout(2_000);
+            byte[] first = new byte[512];
+            int n = client.getInputStream().read(first);
+            if (n > 0) {
+                refused.add(new Refused(System.nanoTime(),
+                        new String(first, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1)));
+            }
+        } catch (IOException e) {
+            // Nothing sent, or the player gave up first: there is no request line to count.
+        }
+    }
+
     /** How many requests starting with {@code requestLinePrefix} (e.g. "POST /api/v1/player/plays ") passed. */
     int requests(String requestLinePrefix) {
         String all = sent.toString();
@@ -85,6 +108,26 @@ final class NetworkCut implements AutoCloseable {
             count++;
         }
         return count;
+    }
+
+    /** How many requests starting with {@code requestLinePrefix} were refused while the network was down. */
+    int refused(String requestLinePrefix) {
+        return refusedTimes(requestLinePrefix).size();
+    }
+
+    /** The longest time between two refused requests starting with {@code requestLinePrefix}. */
+    java.time.Duration longestGapBetweenRefused(String requestLinePrefix) {
+        List<Long> times = refusedTimes(requestLinePrefix);
+        long longest = 0;
+        for (int i = 1; i < times.size(); i++) {
+            longest = Math.max(longest, times.get(i) - times.get(i - 1));
+        }
+        return java.time.Duration.ofNanos(longest);
+    }
+
+    private List<Long> refusedTimes(String requestLinePrefix) {
+        return refused.stream().filter(r -> r.request().startsWith(requestLinePrefix)).map(Refused::nanos).sorted()
+                .toList();
     }
 
     /**

@@ -1,20 +1,18 @@
 package id.ihati.videotron.player.sync;
 
+import static id.ihati.videotron.admin.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
-import id.ihati.videotron.admin.media.MediaLibrary;
-import id.ihati.videotron.admin.media.Metadata;
 import id.ihati.videotron.admin.player.StatusRepository;
 import id.ihati.videotron.playlists.schedule.Filler;
 import id.ihati.videotron.playlists.schedule.Media;
 import id.ihati.videotron.admin.screen.ScreenForm;
-import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
-import id.ihati.videotron.player.playback.NowPlaying;
 import id.ihati.videotron.player.proof.PlayOutcome;
 import id.ihati.videotron.player.sync.pairing.PairingCode;
+import id.ihati.videotron.player.ApprovedMedia;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.proof.ChainCheck;
 import id.ihati.videotron.playlists.proof.PlayRecord;
@@ -23,8 +21,6 @@ import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.security.KeyPair;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,59 +32,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sync half against the real admin server on a random port (H2): pairing end to end, a plan change
  * pushed over the event stream, screenshots on request, a network cut, a restart and a revoked token.
  */
-class SyncWithAdminServerTest {
-    static TestAdmin admin;
-
-    @TempDir
-    Path data;
-
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private SyncAgent agent;
-    private NetworkCut network;
-
-    @BeforeAll
-    static void startServer() {
-        admin = TestAdmin.h2();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        admin.close();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (agent != null) {
-            agent.close();
-        }
-        scheduler.shutdownNow();
-        // A download may be between two chunks: let it stop before JUnit deletes the data directory under it.
-        scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        if (network != null) {
-            network.close();
-        }
-    }
-
+class SyncWithAdminServerTest extends WithAdminServer {
     /** Short timings: polls every second (when the stream is down), heartbeats every second. */
     private SyncSettings settings(java.net.URI server, Duration poll) {
         return settings(server, poll, Duration.ofSeconds(20));
@@ -103,18 +57,6 @@ class SyncWithAdminServerTest {
     private SyncAgent agent(SyncSettings settings) {
         agent = new SyncAgent(settings, http, scheduler, Clock.systemUTC());
         return agent;
-    }
-
-    private static String newScreen(String prefix) {
-        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        TestScreens.create(admin, TestScreens.profile(id));
-        return id;
-    }
-
-    /** A data directory that was paired with the screen before (as after a first pairing). */
-    private void pairedBefore(String screenId) throws Exception {
-        Files.writeString(data.resolve("device-token"), TestScreens.pair(admin, screenId));
-        Files.setPosixFilePermissions(data.resolve("device-token"), PosixFilePermissions.fromString("rw-------"));
     }
 
     /** A new agent that shows a pairing code, which the test ADMIN types on the screen's page; once paired. */
@@ -213,8 +155,11 @@ class SyncWithAdminServerTest {
 
         network.set(NetworkCut.Mode.DOWN);
         await(() -> !sync.eventStreamConnected(), "stream noticed down");
+        int uploadsBefore = network.refused("POST /api/v1/player/plays ");
         report(sync, id, 5, 30);
-        Thread.sleep(3_000);   // several failed polls, heartbeats and uploads
+        await(() -> network.refused("POST /api/v1/player/plays ") > uploadsBefore
+                && network.refused("POST /api/v1/player/heartbeat ") >= 2
+                && network.refused("GET /api/v1/player/manifest") >= 2, "failed uploads, heartbeats and polls");
         assertThat(sync.contentSource().manifest()).contains(plan);   // playback goes on
         assertThat(sync.unacknowledgedPlays()).isEqualTo(30);
 
@@ -245,9 +190,10 @@ class SyncWithAdminServerTest {
 
         network.set(NetworkCut.Mode.DOWN);
         await(() -> !sync.eventStreamConnected(), "stream noticed down");
-        // The outage itself (not a wait for a condition): after 15 s of failed tries 1+2+4+8 s apart, the
-        // stream's next try is 16 s away.
-        Thread.sleep(15_000);
+        // The outage lasts until the stream's refused tries are 8 s apart (after 1, 2 and 4 s): its next try is
+        // 16 s away.
+        await(() -> network.longestGapBetweenRefused("GET /api/v1/player/events").toMillis() >= 7_500,
+                "stream tries 8 s apart", Duration.ofSeconds(40));
         var web = TestScreens.adminClient(admin);
         web.get("/screens/" + id + "/edit");
         var fields = new HashMap<>(admin.services().screens.find(id).map(ScreenForm::of).orElseThrow().values());
@@ -361,13 +307,11 @@ class SyncWithAdminServerTest {
 
         // The ADMIN puts a video with sound and a poster into the filler rotation (the test screen is silent).
         var services = admin.services();
-        User editor = services.users.findByUsername(admin.username(Role.HEALTH_EDITOR)).orElseThrow();
         User adminUser = services.users.findByUsername(admin.username(Role.ADMIN)).orElseThrow();
-        var library = (MediaLibrary) services.mediaCatalog;
-        var video = library.importApproved(editor, TestManifests.MEDIA.resolve("health-with-audio.mp4"),
-                new Metadata("Cegah DBD", "Dinkes", Category.HEALTH, List.of(), null, null, 15));
-        var poster = library.importApproved(editor, TestManifests.MEDIA.resolve("health-poster.jpg"),
-                new Metadata("Imunisasi", "Dinkes", Category.HEALTH, List.of(), null, null, 15));
+        var video = ApprovedMedia.add(admin, Role.HEALTH_EDITOR, "health-with-audio.mp4", "Cegah DBD", "Dinkes",
+                Category.HEALTH, 15);
+        var poster = ApprovedMedia.add(admin, Role.HEALTH_EDITOR, "health-poster.jpg", "Imunisasi", "Dinkes",
+                Category.HEALTH, 15);
         services.scheduling.setFiller(adminUser, new Filler(List.of(video.id(), poster.id())),
                 services.scheduling.latestNumber(), "uji pemutar");
 
@@ -443,7 +387,7 @@ class SyncWithAdminServerTest {
         Instant revoked = Instant.now();
         var late = new PlannedPlay(revoked.plusSeconds(1), revoked.plusSeconds(16), a, "m-lambat", Category.FILLER,
                 null, LocalDate.now(), 0, 0, 1);
-        Thread.sleep(1_100);
+        await(() -> Instant.now().isAfter(late.start()), "the late play's start, after the revocation");
         sync.playReporter().report(new PlayOutcome(late, late.start(), late.end(), true, null));
         network.set(NetworkCut.Mode.UP);
 
@@ -551,19 +495,5 @@ class SyncWithAdminServerTest {
     private static List<PlayRecord> storedPlays(String screenId) {
         return new id.ihati.videotron.admin.player.ProofOfPlay(admin.services().jdbi, admin.services().clock)
                 .between(screenId, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        await(condition, what, Duration.ofSeconds(20));
-    }
-
-    private static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * contributor keeps creating slides), then
  * {@code restore --from DIR} into a new data directory (and, on PostgreSQL, a new empty database), then a server
  * started there serves the same media items with the same files, and the same accounts sign in.
+ * It owns its server processes ({@code ChildServer}), not the shared {@code TestAdmin}: {@code backup} and
+ * {@code restore} are commands of the server's own program, run beside and after it.
  */
 class BackupRestoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();

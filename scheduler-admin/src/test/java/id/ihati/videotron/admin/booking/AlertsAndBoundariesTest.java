@@ -5,6 +5,7 @@ import static id.ihati.videotron.admin.booking.BookingSamples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
 import id.ihati.videotron.playlists.schedule.Alert;
@@ -12,12 +13,9 @@ import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Targets;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -26,32 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Alerts go up and come down at once; bookings and alerts cross their boundaries on the server's clock. */
 class AlertsAndBoundariesTest {
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        volatile Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     // 2026-12-02 14:05 WIB
-    static final HandClock CLOCK = new HandClock(Instant.parse("2026-12-02T07:05:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-02T07:05:00Z"));
     static TestAdmin admin;
     static Scheduling scheduling;
 
@@ -105,13 +79,13 @@ class AlertsAndBoundariesTest {
         scheduling.raiseAlert(cityEditor, new Alert("al-jalan", "Jalan ditutup", BookingSamples.cityMedia,
                 Targets.screens("layar-3"), start, start.plus(Duration.ofMinutes(30)), 10));
         assertThat(scheduling.advanceClock()).isZero();
-        CLOCK.now = start.plus(Duration.ofMinutes(31));
+        CLOCK.set(start.plus(Duration.ofMinutes(31)));
         try {
             assertThat(scheduling.published().alerts()).extracting(Alert::id).doesNotContain("al-jalan");
             assertThat(scheduling.advanceClock()).isGreaterThan(0);
             assertThat(scheduling.alerts.find("al-jalan").orElseThrow().state()).isEqualTo(AlertState.ENDED);
         } finally {
-            CLOCK.now = start;
+            CLOCK.set(start);
         }
     }
 
@@ -126,12 +100,12 @@ class AlertsAndBoundariesTest {
         Instant start = CLOCK.instant();
         new BoundaryJob(admin.services()).execute(null);
         assertThat(scheduling.bookings.find("bk-end").orElseThrow().status()).isEqualTo(BookingStatus.PUBLISHED);
-        CLOCK.now = Instant.parse("2026-12-02T17:00:01Z"); // 00:00:01 WIB on 3 December
+        CLOCK.set(Instant.parse("2026-12-02T17:00:01Z")); // 00:00:01 WIB on 3 December
         try {
             new BoundaryJob(admin.services()).execute(null);
             assertThat(scheduling.bookings.find("bk-end").orElseThrow().status()).isEqualTo(BookingStatus.ENDED);
         } finally {
-            CLOCK.now = start;
+            CLOCK.set(start);
         }
     }
 

@@ -62,11 +62,7 @@ class BookingBrowserTest {
     }
 
     private static void signInAs(String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open("/login");
-        browser.find("input[name=username]").sendKeys(username);
-        browser.find("input[name=password]").sendKeys(TestAdmin.PASSWORD);
-        browser.press("form[action='/login'] button[type=submit]");
+        browser.signIn(username);
         assertThat(browser.findAll(".who")).isNotEmpty();
     }
 

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.LogCapture;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.playlists.schedule.Category;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A booking title is the probe's log-injection example: a line break in it stays on the log line of the save;
@@ -25,12 +23,8 @@ class BookingTitleTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> databases() {
-        return servers.both();
-    }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aLineBreakInATitleCannotWriteALogLineOfItsOwn(TestAdmin admin) {
         String media = mediaAndScreen(admin, "layar-log");
         var c = admin.as(Role.HEALTH_EDITOR);
@@ -44,8 +38,7 @@ class BookingTitleTest {
         }
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aTitleOrOwnerWithARightToLeftOverrideIsRefusedOnItsFieldAndNothingIsSaved(TestAdmin admin) {
         String media = mediaAndScreen(admin, "layar-bidi");
         var c = admin.as(Role.HEALTH_EDITOR);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.admin.testing.WebClient;
@@ -19,11 +20,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 10, item 6 over real HTTP on H2 and PostgreSQL: a city editor's priority-10 booking that takes every
@@ -34,9 +32,6 @@ class DisplacementTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> databases() {
-        return servers.both();
-    }
 
     /** 120 s loops of 8 slots of 15 s, on all day, and no minimum share: nothing protects the health booking. */
     static ScreenProfile unprotectedScreen(String id) {
@@ -71,8 +66,7 @@ class DisplacementTest {
                 "Diskominfo", city, screen, 8, 10));
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aCityBookingTakingAllPlaysOfAPuskesmasBookingNeedsAReasonThatItsOwnerThenSees(TestAdmin admin) {
         var s = admin.services();
         var sched = s.scheduling;
@@ -149,8 +143,7 @@ class DisplacementTest {
         assertThat(audit).contains("Posyandu Puskesmas Citangkil", "Acara resmi Wali Kota, tiga hari");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aRollbackThatBringsBackADisplacingBookingAsksForAReasonToo(TestAdmin admin) {
         var sched = admin.services().scheduling;
         var cityEditor = BookingSamples.user(admin.services(), Role.CITY_EDITOR);
@@ -179,8 +172,7 @@ class DisplacementTest {
                 org.assertj.core.groups.Tuple.tuple(withCity, "Hari jadi kota"));
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void takingPlaysFromOnesOwnBookingAsksForNoReason(TestAdmin admin) {
         var s = admin.services();
         var sched = s.scheduling;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.admin.testing.WebClient;
@@ -12,12 +13,9 @@ import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Filler;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 10, item 4 over real HTTP on H2 and PostgreSQL: a version page says what restoring it would change
@@ -28,9 +26,6 @@ class VersionPagesTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> databases() {
-        return servers.both();
-    }
 
     private static Document page(WebClient c, String path) {
         var r = c.get(path);
@@ -38,8 +33,7 @@ class VersionPagesTest {
         return Jsoup.parse(r.body());
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void restoringAnOldVersionShowsItsChangesAgainstTheLiveScheduleAndAsksForConfirmation(TestAdmin admin) {
         var s = admin.services();
         var sched = s.scheduling;
@@ -127,8 +121,7 @@ class VersionPagesTest {
                 .containsExactly("v" + b, "v" + c);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void comparingNeedsTwoExistingVersionsEachRefusedBesideItsField(TestAdmin admin) {
         WebClient client = admin.session(Role.REVIEWER);
         var r = client.get("/schedule/versions/compare?from=&to=999");

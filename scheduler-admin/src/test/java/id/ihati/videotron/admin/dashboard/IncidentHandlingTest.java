@@ -7,6 +7,7 @@ import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.review.delivery.Inputs.ReportedCount;
 import id.ihati.videotron.admin.review.delivery.SqlProof;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestPlayer;
@@ -21,10 +22,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Media-error incidents from real proof-of-play uploads over HTTP, on H2 and PostgreSQL: plays the player cut
@@ -39,9 +37,6 @@ class IncidentHandlingTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases(clock);
 
-    static Stream<TestAdmin> servers() {
-        return servers.both();
-    }
 
     /** A paired screen and the hash chain of the plays its player uploads. */
     static final class Screen {
@@ -92,8 +87,7 @@ class IncidentHandlingTest {
         new ScreenWatchJob(admin.services()).execute(null);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void playsCutByAPlanChangeOrReplacedBeforeTheyWereShownOpenNoIncidentAndAreNoMediaError(TestAdmin admin)
             throws Exception {
         var screen = new Screen(admin);
@@ -131,8 +125,7 @@ class IncidentHandlingTest {
                 .extracting(PlayRollup.DailyPlays::mediaErrorPlays).containsExactlyInAnyOrder(0, 0, 1);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aRealMediaErrorClosesOnTheNextCompletedPlayOfThatMedia(TestAdmin admin) throws Exception {
         var screen = new Screen(admin);
         Instant failed = clock.instant().minusSeconds(120);
@@ -154,8 +147,7 @@ class IncidentHandlingTest {
                 .singleElement().satisfies(i -> assertThat(i.closedAt()).isNotNull());
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void editorsCloseAnIncidentWithANoteWhichIsAuditedAndReviewersCannot(TestAdmin admin) throws Exception {
         var screen = new Screen(admin);
         screen.play("m-rusak", clock.instant().minusSeconds(30), false, "MEDIA_UNSUPPORTED: codec");
@@ -204,8 +196,7 @@ class IncidentHandlingTest {
         assertThat(screen.openMediaErrors()).hasSize(1);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void anOfflineScreenClosedByHandOpensAgainWhileItStaysOfflineSoReportsKeepItsOfflineTime(TestAdmin admin) {
         var screen = new Screen(admin);
         clock.advance(Duration.ofSeconds(95)); // three heartbeats missed

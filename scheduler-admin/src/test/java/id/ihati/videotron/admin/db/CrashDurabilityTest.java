@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * player write to it, and restarted on the same data: every write it acknowledged is there, and it starts cleanly.
  * On PostgreSQL the second kill takes the database server down too (all its processes, SIGKILL), and it recovers
  * from its own log. The figures are printed (and recorded in docs/operations.md).
+ * It owns its server process ({@code ChildServer}), not the shared {@code TestAdmin}: it must kill it.
  */
 class CrashDurabilityTest {
     private static final Duration WRITING = Duration.ofSeconds(4);

@@ -2,31 +2,22 @@ package id.ihati.videotron.admin.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import id.ihati.videotron.admin.AdminConfig;
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Passwords;
 import id.ihati.videotron.admin.auth.Role;
-import id.ihati.videotron.admin.db.Database;
 import id.ihati.videotron.admin.testing.MutableClock;
+import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PurgeSessionsJobTest {
-    @TempDir
-    Path dir;
-
     @Test
     void removesExpiredSessionsAndOldLoginFailuresButKeepsLiveOnes() {
-        String url = TestDatabases.h2Url();
-        try (HikariDataSource pool = TestDatabases.pool(url)) {
-            Database.migrate(pool);
-            var clock = new MutableClock(Instant.parse("2026-11-25T01:00:00Z"));
-            var s = new Services(AdminConfig.of(0, dir).withJdbc(url, "sa", ""), pool, clock);
+        var clock = new MutableClock(Instant.parse("2026-11-25T01:00:00Z"));
+        try (TestAdmin admin = TestAdmin.start(TestDatabases.h2Url(), clock)) {
+            Services s = admin.services();
             long id = s.jdbi.inTransaction(h -> s.users.create(h, "petugas", "Petugas", "Puskesmas Jombang",
                     Role.CONTRIBUTOR, Passwords.hash("rahasia-panjang"), false, clock.instant()));
             String old = s.sessions.start(id);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.RawHttp;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.WebClient;
@@ -15,11 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The file endpoint over real HTTP on H2 and PostgreSQL: every Range header of {@link RangeRequestTest#TABLE}
@@ -30,12 +28,8 @@ class FileServingTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> databases() {
-        return servers.both();
-    }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void everyRangeHeaderGetsTheRfcAnswerAndNeverA5xx(TestAdmin admin) {
         var fx = new MediaFixtures(admin);
         JsonNode upload = fx.uploaded(Role.HEALTH_EDITOR, "r.png", MediaFixtures.uniquePng(200, 100),
@@ -72,8 +66,7 @@ class FileServingTest {
                 + statuses.values().stream().mapToInt(Integer::intValue).sum() + " requests, by status " + statuses);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void theReportedHugeRangesThroughTheSlideRedirectAreClippedOrWhole(TestAdmin admin) {
         var fx = new MediaFixtures(admin);
         WebClient staff = fx.as(Role.CONTRIBUTOR);
@@ -92,8 +85,7 @@ class FileServingTest {
         }
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void onlyApprovedFilesArePubliclyCacheablePendingAndRejectedOnesAreNotStored(TestAdmin admin) {
         var fx = new MediaFixtures(admin);
         String approved = fx.uploaded(Role.HEALTH_EDITOR, "a.png", MediaFixtures.uniquePng(64, 32),

@@ -149,7 +149,7 @@ class MediaApiTest {
         assertThat(errorFields(empty)).containsExactly("file");
         assertThat(fx.rows()).isEqualTo(rows);
         assertThat(fx.storedFiles()).isEqualTo(files);
-        assertThat(fx.tempFilesSettled()).isZero();
+        fx.awaitNoTempFiles();
     }
 
     @Test

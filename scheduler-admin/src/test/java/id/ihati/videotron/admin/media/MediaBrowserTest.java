@@ -115,11 +115,7 @@ class MediaBrowserTest {
     }
 
     private static void login(String user) {
-        browser.open("/login");
-        browser.find("[name=username]").sendKeys(user);
-        browser.find("[name=password]").sendKeys(TestAdmin.PASSWORD);
-        browser.press("form button[type=submit]");
-        assertThat(browser.url()).doesNotContain("/login");
+        browser.signIn(user);
     }
 
     private static void logout() {

@@ -3,6 +3,7 @@ package id.ihati.videotron.admin.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.testing.Eventually;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.WebClient;
 import java.awt.Color;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -109,19 +111,11 @@ final class MediaFixtures {
 
     /**
      * Waits until the temporary directory is empty: Jetty removes its spooled parts when the request ends, which
-     * may be a moment after the answer. Returns the number of files left after 5 s.
+     * may be a moment after the answer. Fails the test when files are still there after 5 s.
      */
-    long tempFilesSettled() {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (tempFiles() > 0 && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return tempFiles();
+    void awaitNoTempFiles() {
+        Eventually.await(() -> tempFiles() == 0, "no spooled upload left in " + admin.dataDir().resolve("tmp"),
+                Duration.ofSeconds(5));
     }
 
     private static long count(Path dir) {

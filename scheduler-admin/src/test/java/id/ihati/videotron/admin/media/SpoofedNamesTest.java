@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Titles and file names that would show disguised ({@code evil\u202Egnp.exe.png}) or that hold a NUL byte are
@@ -25,12 +23,8 @@ class SpoofedNamesTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> databases() {
-        return servers.both();
-    }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aFileNameWithARightToLeftOverrideIsRefusedOnTheFileField(TestAdmin admin) {
         var fx = new MediaFixtures(admin);
         int rows = fx.rows();
@@ -43,8 +37,7 @@ class SpoofedNamesTest {
         assertThat(fx.storedFiles()).isEqualTo(files);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aFileNameWithANulByteIsRefusedForThatReasonNotAsACutOffUpload(TestAdmin admin) {
         var fx = new MediaFixtures(admin);
         int rows = fx.rows();
@@ -58,8 +51,7 @@ class SpoofedNamesTest {
                 .doesNotContain("cut off");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void titlesAndOwnersWithBidiControlsAreRefusedFieldByFieldInBothLanguages(TestAdmin admin) {
         var fx = new MediaFixtures(admin);
         int rows = fx.rows();
@@ -79,8 +71,7 @@ class SpoofedNamesTest {
         assertThat(fx.rows()).isEqualTo(rows);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aSlideTitleWithAnOverrideIsRefusedAndArabicTextWithoutControlsIsAccepted(TestAdmin admin) {
         var fx = new MediaFixtures(admin);
         var bad = fx.as(Role.CONTRIBUTOR).json("POST", "/api/v1/media/slides", """

@@ -107,7 +107,7 @@ class UploadLimitsTest {
     private static void assertNothingLeft(int rows, long files) throws InterruptedException {
         assertThat(fx.rows()).isEqualTo(rows);
         assertThat(fx.storedFiles()).isEqualTo(files);
-        assertThat(fx.tempFilesSettled()).isZero();
+        fx.awaitNoTempFiles();
     }
 
     private static String boundaryOf(byte[] body) {

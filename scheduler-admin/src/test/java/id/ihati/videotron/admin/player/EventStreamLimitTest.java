@@ -2,15 +2,9 @@ package id.ihati.videotron.admin.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import id.ihati.videotron.admin.AdminConfig;
-import id.ihati.videotron.admin.AdminServer;
 import id.ihati.videotron.admin.testing.TestAdmin;
-import id.ihati.videotron.admin.testing.TestDatabases;
 import id.ihati.videotron.admin.testing.TestPlayer;
 import id.ihati.videotron.admin.testing.TestScreens;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,23 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class EventStreamLimitTest {
     static TestAdmin nodeA;
-    static AdminServer nodeB;
-    static HikariDataSource poolB;
+    static TestAdmin nodeB;
 
     @BeforeAll
-    static void start() throws Exception {
-        String url = TestDatabases.newPostgresDatabase();
-        nodeA = TestAdmin.start(url, Clock.systemUTC());
-        poolB = TestDatabases.pool(url);
-        AdminConfig config = AdminConfig.of(0, Files.createTempDirectory("ihati-node-b"))
-                .withJdbc(url, poolB.getUsername(), poolB.getPassword());
-        nodeB = AdminServer.start(config, poolB, Clock.systemUTC());
+    static void start() {
+        nodeA = TestAdmin.postgres();
+        nodeB = nodeA.secondNode();
     }
 
     @AfterAll
     static void stop() {
         nodeB.close();
-        poolB.close();
         nodeA.close();
     }
 

@@ -47,7 +47,7 @@ class PairingOracleTest {
         clock = new MutableClock(Instant.parse("2026-12-04T03:00:00Z"));
         String url = database.equals("h2") ? TestDatabases.h2Url() : TestDatabases.newPostgresDatabase();
         nodeA = TestAdmin.start(url, clock);
-        nodeB = TestAdmin.start(url, clock);
+        nodeB = nodeA.secondNode();
     }
 
     @AfterParameterizedClassInvocation

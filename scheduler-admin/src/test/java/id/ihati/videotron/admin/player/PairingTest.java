@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestPlayer;
 import id.ihati.videotron.admin.testing.TestScreens;
@@ -18,11 +19,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class PairingTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -31,9 +29,6 @@ class PairingTest {
     static final BothDatabases servers = new BothDatabases(clock);
     final HttpClient http = HttpClient.newHttpClient();
 
-    static Stream<TestAdmin> servers() {
-        return servers.both();
-    }
 
     record Started(String code, String secret) {
     }
@@ -57,8 +52,7 @@ class PairingTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aPlayerIsPairedOnceWithTheCodeAnAdminTypes(TestAdmin admin) throws Exception {
         TestScreens.create(admin, TestScreens.profile("pair-ok"));
         Started s = startPairing(admin);
@@ -94,8 +88,7 @@ class PairingTest {
         assertThat(again.body()).contains("\"messageEn\"");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aWrongOrMissingSecretIsAnsweredAsAnUnknownCode(TestAdmin admin) throws Exception {
         Started s = startPairing(admin);
         assertThat(poll(admin, s.code(), "not-the-secret").statusCode()).isEqualTo(410);
@@ -103,8 +96,7 @@ class PairingTest {
         assertThat(poll(admin, "ZZZ-ZZZ", s.secret()).statusCode()).isEqualTo(410);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void anExpiredCodeCanNeitherBeClaimedNorCollected(TestAdmin admin) throws Exception {
         TestScreens.create(admin, TestScreens.profile("pair-late"));
         Started s = startPairing(admin);
@@ -121,8 +113,7 @@ class PairingTest {
         }
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void unknownAndMalformedCodesGetAMessageOnTheCodeField(TestAdmin admin) {
         TestScreens.create(admin, TestScreens.profile("pair-bad"));
         var web = TestScreens.adminClient(admin);
@@ -134,8 +125,7 @@ class PairingTest {
         assertThat(malformed.body()).contains("6 huruf/angka");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aRevokedTokenIsRefusedAtOnce(TestAdmin admin) {
         TestPlayer player = TestScreens.player(admin, TestScreens.profile("pair-revoke"));
         assertThat(player.get("/api/v1/player/manifest").statusCode()).isEqualTo(200);
@@ -147,8 +137,7 @@ class PairingTest {
         assertThat(after.body()).contains("errors");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void pairingAgainReplacesTheScreensEarlierPlayer(TestAdmin admin) {
         TestPlayer first = TestScreens.player(admin, TestScreens.profile("pair-twice"));
         String second = TestScreens.pair(admin, "pair-twice");
@@ -156,8 +145,7 @@ class PairingTest {
         assertThat(first.get("/api/v1/player/manifest").statusCode()).isEqualTo(401);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void onlyAdminsMayClaimCodes(TestAdmin admin) throws Exception {
         TestScreens.create(admin, TestScreens.profile("pair-editor"));
         Started s = startPairing(admin);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.screen.ScreenForm;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestPlayer;
 import id.ihati.videotron.admin.testing.TestScreens;
@@ -25,28 +26,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class PlayerApiTest {
     static final ObjectMapper JSON = AdminApp.jsonMapper();
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> servers() {
-        return servers.both();
-    }
 
     static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void theManifestCarriesAnEtagAndAnswers304WhileUnchanged(TestAdmin admin) throws Exception {
         String id = newId("mf");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -68,8 +62,7 @@ class PlayerApiTest {
         assertThat(stale.statusCode()).isEqualTo(200);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aScreenEditChangesTheManifestAndItsEtag(TestAdmin admin) throws Exception {
         String id = newId("edit");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -93,8 +86,7 @@ class PlayerApiTest {
                 .values();
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void anUnchangedManifestIsAnsweredWithoutTheDatabase(TestAdmin admin) throws Exception {
         String id = newId("nodb");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -117,8 +109,7 @@ class PlayerApiTest {
         }
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void theManifestIsGzippedWhenAskedFor(TestAdmin admin) throws Exception {
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(newId("gz")));
         var r = player.send(player.request("/api/v1/player/manifest").header("Accept-Encoding", "gzip").GET().build(),
@@ -129,8 +120,7 @@ class PlayerApiTest {
         assertThat(JSON.readTree(json).get("contentHash").asText()).hasSize(64);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aHeartbeatIsStoredAndAnsweredWithTheServerTime(TestAdmin admin) throws Exception {
         String id = newId("hb");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -152,8 +142,7 @@ class PlayerApiTest {
         assertThat(page.body()).contains("(konten tidak dikenal)").doesNotContain("m-dbd").contains("WIB");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aBadHeartbeatIsRefusedWithItsField(TestAdmin admin) {
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(newId("hbbad")));
         var wrongType = player.postJson("/api/v1/player/heartbeat", "{\"status\":\"DANCING\"}");
@@ -192,8 +181,7 @@ class PlayerApiTest {
                 "SELECT COUNT(*) FROM play_record WHERE screen_id = :s").bind("s", screenId).mapTo(Long.class).one());
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aBatchSentTwiceIsStoredOnceAndBothTimesAcknowledged(TestAdmin admin) throws Exception {
         String id = newId("pop");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -215,8 +203,7 @@ class PlayerApiTest {
         assertThat(stored(admin, id)).isEqualTo(8);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aTamperedRecordAndAGapAreFlaggedAndKept(TestAdmin admin) throws Exception {
         String id = newId("tamper");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -240,8 +227,7 @@ class PlayerApiTest {
         assertThat(new ProofOfPlay(admin.services().jdbi, admin.services().clock).problems(id, 10)).hasSize(2);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void recordsOfAnotherScreenAreRefusedWhole(TestAdmin admin) throws Exception {
         String id = newId("own");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -254,8 +240,7 @@ class PlayerApiTest {
         assertThat(bad.body()).contains("records");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aRevokedTokenDeliversOnlyThePlaysMadeBeforeItsRevocationAndNothingElse(TestAdmin admin) throws Exception {
         String id = newId("retired");
         TestPlayer old = TestScreens.player(admin, TestScreens.profile(id));
@@ -294,8 +279,7 @@ class PlayerApiTest {
         return out.toByteArray();
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aPngScreenshotIsStoredUnderTheScreenAndShownOnTheDashboard(TestAdmin admin) throws Exception {
         String id = newId("shot");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -314,8 +298,7 @@ class PlayerApiTest {
         assertThat(img.headers().firstValue("Content-Type")).hasValue("image/png");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aScreenshotThatIsNotAPngOrTooBigIsRefusedAndLeavesNoFile(TestAdmin admin) throws Exception {
         String id = newId("badshot");
         TestPlayer player = TestScreens.player(admin, TestScreens.profile(id));
@@ -334,8 +317,7 @@ class PlayerApiTest {
                 && Files.list(admin.dataDir().resolve("screenshots").resolve(id)).findAny().isPresent()).isFalse();
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void theEventStreamPushesManifestAndScreenshotEventsAtOnce(TestAdmin admin) throws Exception {
         String id = newId("sse");
         ScreenProfile profile = TestScreens.profile(id);

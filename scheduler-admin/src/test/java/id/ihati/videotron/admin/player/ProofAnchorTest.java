@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestPlayer;
 import id.ihati.videotron.admin.testing.TestScreens;
@@ -20,11 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Proof of play that cannot be rewritten, through real HTTP on H2 and PostgreSQL: records signed with the key
@@ -36,9 +34,6 @@ class ProofAnchorTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> servers() {
-        return servers.both();
-    }
 
     /** A chain of plays on {@link #DAY}, each signed with {@code key} (unsigned when null). */
     static List<PlayRecord> chain(String screenId, long fromSeq, int count, String prevHash, PrivateKey key) {
@@ -95,8 +90,7 @@ class ProofAnchorTest {
         return Jsoup.parse(page.body()).select("tr[data-screen=" + screenId + "] td").last().text();
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void recordsForgedWithoutThePlayersKeyAreRefusedAndShownWhileSignedOnesAreStored(TestAdmin admin)
             throws Exception {
         Paired paired = pairedWithKey(admin, "signed");
@@ -132,8 +126,7 @@ class ProofAnchorTest {
         assertThat(cell).doesNotContain("Tanpa tanda tangan").doesNotContain("Belum berjangkar");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void anAlteredRecordThatContradictsAnAcknowledgedHeadIsRefusedAndShown(TestAdmin admin) throws Exception {
         Paired paired = pairedWithKey(admin, "anchor");
         String id = screenOf(paired, admin);
@@ -184,8 +177,7 @@ class ProofAnchorTest {
                 .doesNotContain("Belum berjangkar");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void theReportMarksRecordsAfterTheLastAcknowledgedHeadAndUnsignedRecordsAsAReviewerReadsThem(TestAdmin admin)
             throws Exception {
         // A player paired before device keys existed: accepted unsigned, and said so.
@@ -218,8 +210,7 @@ class ProofAnchorTest {
         assertThat(head).isEqualTo(7);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aRevokedTokenStillDeliversItsSignedPlaysButNotForgedOnes(TestAdmin admin) throws Exception {
         Paired old = pairedWithKey(admin, "ganti");
         String id = screenOf(old, admin);
@@ -232,8 +223,7 @@ class ProofAnchorTest {
                 .containsExactlyElementsOf(before.stream().map(PlayRecord::playId).toList());
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("servers")
+    @OnBothDatabases
     void aPairingRequestWithSomethingElseThanAnEd25519KeyIsRefusedOnItsField(TestAdmin admin) throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.baseUrl() + "/api/v1/pairing"))

@@ -3,6 +3,7 @@ package id.ihati.videotron.admin.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.testing.BothDatabases;
+import id.ihati.videotron.admin.testing.OnBothDatabases;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestScreens;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -18,21 +19,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class ScreenRepositoryTest {
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 
-    static Stream<TestAdmin> databases() {
-        return servers.both();
-    }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void aStoredProfileReadsBackEqualIncludingHoursSharesGroupsAndOutput(TestAdmin admin) {
         var hours = Map.of(DayOfWeek.MONDAY, List.of(new TimeWindow(LocalTime.of(6, 0), LocalTime.of(12, 0)),
                         new TimeWindow(LocalTime.of(13, 0), LocalTime.of(2, 0))),
@@ -48,8 +42,7 @@ class ScreenRepositoryTest {
         assertThat(admin.services().screens.profile("alun-alun")).hasValue(p);
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void targetsPickScreensByIdGroupOrAll(TestAdmin admin) {
         TestScreens.create(admin, TestScreens.profile("pcg-a"));
         var repo = admin.services().screens;
@@ -60,8 +53,7 @@ class ScreenRepositoryTest {
         assertThat(repo.groups()).contains("pusat-kota");
     }
 
-    @ParameterizedTest(autoCloseArguments = false)
-    @MethodSource("databases")
+    @OnBothDatabases
     void anUpdateReplacesTheProfileAndCountsTheRevision(TestAdmin admin) {
         var s = admin.services();
         TestScreens.create(admin, TestScreens.profile("upd-1"));

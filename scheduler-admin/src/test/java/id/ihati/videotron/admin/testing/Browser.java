@@ -22,7 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, the one way the browser tests start a browser. Screenshots go
@@ -139,8 +138,28 @@ public final class Browser implements AutoCloseable {
      * video's metadata). While a page is being replaced, elements of the old one go stale: "not yet".
      */
     public void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
-                .until(d -> condition.getAsBoolean());
+        Eventually.await(() -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (StaleElementReferenceException betweenPages) {
+                return false;
+            }
+        }, "the page in " + test, PATIENCE);
+    }
+
+    /**
+     * Signs in through the login page as {@code username} with the fixture's password (any earlier session
+     * forgotten first), and checks that the browser left the login page.
+     */
+    public void signIn(String username) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        find("input[name=username]").sendKeys(username);
+        find("input[name=password]").sendKeys(TestAdmin.PASSWORD);
+        press("form[action='/login'] button[type=submit]");
+        if (url().contains("/login")) {
+            throw new AssertionError("sign-in as " + username + " failed: still on " + url());
+        }
     }
 
     /** Resizes the window, e.g. 390 x 844 for a phone. */

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, e.g. past a session's expiry. */
+/** The one clock tests move by hand, e.g. past a session's expiry or across midnight. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -16,6 +16,11 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    /** Jumps to {@code instant}, forwards or back (e.g. each test of a class starting at the same moment). */
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

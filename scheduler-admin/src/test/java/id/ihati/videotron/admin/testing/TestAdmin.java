@@ -18,6 +18,8 @@ import java.util.function.UnaryOperator;
 /**
  * A real admin server on a random port for tests, with one account per role (username = role name in
  * lower case after "uji_", e.g. "uji_health_editor"; password {@link #PASSWORD}). Close it after the test.
+ * The one server fixture: a second node on the same database ({@link #secondNode}) and a first start without
+ * the fixture's accounts ({@link #withoutAccounts}) are made here too.
  */
 public final class TestAdmin implements AutoCloseable {
     public static final String PASSWORD = "rahasia-uji-123";
@@ -26,11 +28,18 @@ public final class TestAdmin implements AutoCloseable {
     private final Path dataDir;
     private String deviceToken;
     private final Map<Role, String> usernames = new EnumMap<>(Role.class);
+    private final String jdbcUrl;
+    private final Clock clock;
+    private final UnaryOperator<AdminConfig> configure;
 
-    private TestAdmin(AdminServer server, HikariDataSource pool, Path dataDir) {
+    private TestAdmin(AdminServer server, HikariDataSource pool, Path dataDir, String jdbcUrl, Clock clock,
+                      UnaryOperator<AdminConfig> configure) {
         this.server = server;
         this.pool = pool;
         this.dataDir = dataDir;
+        this.jdbcUrl = jdbcUrl;
+        this.clock = clock;
+        this.configure = configure;
     }
 
     /** On a fresh in-memory H2 database. */
@@ -58,17 +67,46 @@ public final class TestAdmin implements AutoCloseable {
 
     /** With a changed configuration, e.g. {@code c -> c.withDemo(true)}. */
     public static TestAdmin start(String jdbcUrl, Clock clock, UnaryOperator<AdminConfig> configure) {
+        var t = startServer(jdbcUrl, clock, configure);
+        t.createRoleAccounts();
+        return t;
+    }
+
+    /**
+     * A first start on a fresh H2 database: the fixture makes no account, so the server's own first start
+     * (which makes an "admin" when there is none) is what the test sees.
+     */
+    public static TestAdmin withoutAccounts() {
+        return startServer(TestDatabases.h2Url(), Clock.systemUTC(), UnaryOperator.identity());
+    }
+
+    /**
+     * Another server on this one's database, with the same clock and configuration but its own pool, data
+     * directory and port: a second node behind a load balancer, or a restart (close this one first). It
+     * makes no account: the database has them already, or had none on purpose.
+     */
+    public TestAdmin secondNode() {
+        var t = startServer(jdbcUrl, clock, configure);
+        t.usernames.putAll(usernames);
+        return t;
+    }
+
+    private static TestAdmin startServer(String jdbcUrl, Clock clock, UnaryOperator<AdminConfig> configure) {
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("ihati-admin-test");
-            HikariDataSource pool = TestDatabases.pool(jdbcUrl);
+            dir = Files.createTempDirectory("ihati-admin-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HikariDataSource pool = TestDatabases.pool(jdbcUrl);
+        try {
             AdminConfig config = configure.apply(AdminConfig.of(0, dir)
                     .withJdbc(jdbcUrl, pool.getUsername(), pool.getPassword())
                     .withMaxUploadBytes(5L * 1024 * 1024));
-            var t = new TestAdmin(AdminServer.start(config, pool, clock), pool, dir);
-            t.createRoleAccounts();
-            return t;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new TestAdmin(AdminServer.start(config, pool, clock), pool, dir, jdbcUrl, clock, configure);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
         }
     }
 
@@ -80,7 +118,7 @@ public final class TestAdmin implements AutoCloseable {
                 String name = "uji_" + r.name().toLowerCase(java.util.Locale.ROOT);
                 usernames.put(r, name);
                 if (s.users.findByUsername(name).isPresent()) {
-                    continue; // a second server on the same database (restart tests)
+                    continue; // a second server on the same database (restart tests through start(url, ...))
                 }
                 s.users.create(h, name, "Uji " + r.name(), "Organisasi Uji", r, hash, false, s.clock.instant());
             }

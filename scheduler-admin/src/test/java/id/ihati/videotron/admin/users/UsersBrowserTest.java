@@ -31,10 +31,7 @@ class UsersBrowserTest {
 
     @Test
     void adminCreatesAnOperatorFixingABadUsernameAndSeesThePasswordOnce() {
-        browser.open("/login");
-        browser.find("[name=username]").sendKeys(admin.username(Role.ADMIN));
-        browser.find("[name=password]").sendKeys(TestAdmin.PASSWORD);
-        browser.press("button.primary");
+        browser.signIn(admin.username(Role.ADMIN));
         browser.open("/users/new");
         browser.find("[name=username]").sendKeys("Operator Citangkil");
         browser.find("[name=displayName]").sendKeys("Nur Aini");

@@ -3,6 +3,7 @@ package id.ihati.videotron.player.sync.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.ihati.videotron.admin.testing.Eventually;
 import id.ihati.videotron.playlists.schedule.FileRef;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -153,11 +154,10 @@ class MediaCacheTest {
                 .redirectOutput(logs.resolve("child.log").toFile())
                 .start();
         Path part = cache.partialFile(ref.sha256());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while ((!Files.exists(part) || Files.size(part) < 32 * 1024) && System.nanoTime() < deadline) {
+        Eventually.await(() -> {
             assertThat(child.isAlive()).as("child still downloading; its log: %s", childLog()).isTrue();
-            Thread.sleep(10);
-        }
+            return sizeOf(part) >= 32 * 1024;
+        }, "32 KB of the download in the partial file", Duration.ofSeconds(60));
         child.destroyForcibly().waitFor();
         server.millisPerChunk = 0;
 
@@ -210,6 +210,14 @@ class MediaCacheTest {
     void aPathTrickIsNeverResolved() {
         assertThat(cache.verifiedFile("../../etc/passwd")).isEmpty();
         assertThat(cache.contains("../" + ref.sha256())).isFalse();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;   // moved away between the two calls: not there
+        }
     }
 
     private String childLog() {
