@@ -13,6 +13,7 @@ import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,11 +27,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The files in test-media/ as manifest media, a content source serving them, and plays made by hand. Media ids
- * are the file names without extension ("pb-red"); "pb-red-audio" has "pb-red" as its video-only copy.
+ * are the file names without extension ("pb-red"); a video's length and whether it has sound are read from the
+ * file (ffprobe), and "x-audio.mp4" has "x.mp4", when there is one, as its video-only copy.
  */
 final class TestMedia {
     static final Path DIR = findDir();
@@ -62,14 +65,51 @@ final class TestMedia {
         Path p = DIR.resolve(file);
         String id = file.substring(0, file.lastIndexOf('.'));
         boolean video = file.endsWith(".mp4") || file.endsWith(".webm");
-        boolean audio = file.equals("pb-red-audio.mp4") || file.equals("health-with-audio.mp4");
-        FileRef videoOnly = file.equals("pb-red-audio.mp4") ? ref("pb-red.mp4") : null;
+        var probe = video ? probe(p) : new Probe(5000, false);
+        String silentCopy = file.replace("-audio.mp4", ".mp4");
+        FileRef videoOnly = probe.audio() && !silentCopy.equals(file) && Files.exists(DIR.resolve(silentCopy))
+                ? ref(silentCopy) : null;
         try {
             return new Media(id, video ? MediaKind.VIDEO : MediaKind.IMAGE, sha256(p), Files.size(p),
-                    video ? 3000 : 5000, new Resolution(160, 80), id, "test", List.of(), null, null, audio,
+                    probe.millis(), new Resolution(160, 80), id, "test", List.of(), null, null, probe.audio(),
                     videoOnly);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What ffprobe reads from a video file: its length (the container's) and whether it has a sound track. */
+    record Probe(long millis, boolean audio) {
+    }
+
+    private static final Map<Path, Probe> PROBED = new ConcurrentHashMap<>();
+
+    static Probe probe(Path file) {
+        return PROBED.computeIfAbsent(file, f -> {
+            String out = ffprobe("-show_entries", "format=duration:stream=codec_type", "-of", "default=nw=1",
+                    f.toString());
+            long millis = out.lines().filter(l -> l.startsWith("duration="))
+                    .mapToLong(l -> Math.round(Double.parseDouble(l.substring(9)) * 1000)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("ffprobe found no duration in " + f + ": " + out));
+            return new Probe(millis, out.lines().anyMatch(l -> l.equals("codec_type=audio")));
+        });
+    }
+
+    private static String ffprobe(String... args) {
+        var cmd = new ArrayList<String>(List.of("ffprobe", "-v", "error"));
+        cmd.addAll(List.of(args));
+        try {
+            var proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (proc.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("ffprobe (Debian package ffmpeg) is needed to read the test media", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
