@@ -1,9 +1,5 @@
 package id.ihati.videotron.admin;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.ihati.videotron.admin.audit.AuditRoutes;
 import id.ihati.videotron.admin.auth.AccountRoutes;
 import id.ihati.videotron.admin.home.HomeRoutes;
@@ -11,6 +7,7 @@ import id.ihati.videotron.admin.media.MediaRoutes;
 import id.ihati.videotron.admin.web.ClientAddress;
 import id.ihati.videotron.admin.web.ConnectionLimits;
 import id.ihati.videotron.admin.web.ErrorHandling;
+import id.ihati.videotron.admin.web.Json;
 import id.ihati.videotron.admin.users.UserRoutes;
 import id.ihati.videotron.admin.web.Routes;
 import id.ihati.videotron.admin.web.SecurityHeaders;
@@ -23,14 +20,6 @@ import java.util.List;
 /** Builds the Javalin application from the server's services. Nothing here is static. */
 public final class AdminApp {
     private AdminApp() {
-    }
-
-    /** The JSON mapper for the API: ISO-8601 times, and unknown fields refused so typos are not lost silently. */
-    public static ObjectMapper jsonMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public static Javalin create(Services services) {
@@ -54,7 +43,7 @@ public final class AdminApp {
             // ctx.ip() is the client behind a trusted reverse proxy, else the direct peer.
             var clientAddress = new ClientAddress(services.config.trustedProxies());
             config.contextResolver.ip = clientAddress::of;
-            config.jsonMapper(new JavalinJackson(jsonMapper(), false));
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.add(staticFiles -> {
                 staticFiles.hostedPath = "/assets";
                 staticFiles.directory = "/assets";

@@ -1,8 +1,8 @@
 package id.ihati.videotron.admin.dashboard;
 
+import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.MediaLibrary;
@@ -77,7 +77,7 @@ class DashboardNoticesTest {
         var rec = PlayRecord.chained("p-1", "alun-alun", 1, healthMedia, "bk-tbc", Category.HEALTH, later,
                 later.plusSeconds(15), later, later.plusSeconds(15), false, "MEDIA_CORRUPTED: cannot decode",
                 PlayRecord.GENESIS);
-        player.postJson("/api/v1/player/plays", AdminApp.jsonMapper().writeValueAsString(
+        player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(
                 Map.of("records", List.of(rec))));
         new ScreenWatch(s).check(clock.instant());
     }

@@ -1,8 +1,8 @@
 package id.ihati.videotron.admin.dashboard;
 
+import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.review.delivery.Inputs.ReportedCount;
 import id.ihati.videotron.admin.review.delivery.SqlProof;
@@ -71,7 +71,7 @@ class IncidentHandlingTest {
                     start.plusSeconds(15), start, start.plusSeconds(completed ? 15 : 2), completed, error, prev);
             prev = rec.hash();
             var r = player.postJson("/api/v1/player/plays",
-                    AdminApp.jsonMapper().writeValueAsString(Map.of("records", List.of(rec))));
+                    Json.mapper().writeValueAsString(Map.of("records", List.of(rec))));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
 

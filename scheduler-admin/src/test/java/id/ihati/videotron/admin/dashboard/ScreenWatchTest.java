@@ -1,8 +1,8 @@
 package id.ihati.videotron.admin.dashboard;
 
+import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
@@ -104,7 +104,7 @@ class ScreenWatchTest {
                 t.plusSeconds(15), true, null, PlayRecord.GENESIS);
         clock.advance(Duration.ofSeconds(1));
         var r = player.postJson("/api/v1/player/plays",
-                AdminApp.jsonMapper().writeValueAsString(Map.of("records", List.of(rec))));
+                Json.mapper().writeValueAsString(Map.of("records", List.of(rec))));
         assertThat(r.statusCode()).isEqualTo(200);
         runJob();
         assertThat(openOf("disk")).isEmpty();
@@ -126,7 +126,7 @@ class ScreenWatchTest {
             records.add(rec);
             prev = rec.hash();
         }
-        player.postJson("/api/v1/player/plays", AdminApp.jsonMapper().writeValueAsString(Map.of("records", records)));
+        player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(Map.of("records", records)));
         var rollup = new PlayRollup(admin.services());
         clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-26T03:00:00Z")));
         new PlayRollupJob(admin.services()).execute(null);

@@ -1,8 +1,8 @@
 package id.ihati.videotron.admin.review.feed;
 
+import id.ihati.videotron.admin.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
@@ -45,7 +45,7 @@ public final class FeedRoutes implements Routes {
     private final Services s;
     private final ReviewService review;
     private final RateLimiter limiter;
-    private final ObjectMapper json = AdminApp.jsonMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public FeedRoutes(Services services, ReviewService review) {
         this.s = services;
