@@ -22,14 +22,14 @@ class FirstStartTest {
     @TempDir
     Path dir;
     HikariDataSource pool;
-    Services services;
+    Wiring services;
 
     @BeforeEach
     void migrate() {
         String url = TestDatabases.h2Url();
         pool = TestDatabases.pool(url);
         Database.migrate(pool);
-        services = new Services(AdminConfig.of(0, dir).withJdbc(url, "sa", ""), pool, Clock.systemUTC());
+        services = new Wiring(AdminConfig.of(0, dir).withJdbc(url, "sa", ""), pool, Clock.systemUTC());
     }
 
     @AfterEach

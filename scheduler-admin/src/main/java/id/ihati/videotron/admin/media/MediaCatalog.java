@@ -35,16 +35,4 @@ public interface MediaCatalog {
     default boolean bookable(String mediaId) {
         return false;
     }
-
-    MediaCatalog NONE = new MediaCatalog() {
-        @Override
-        public Optional<Media> forScreen(String mediaId, ScreenProfile screen) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> file(String sha256) {
-            return Optional.empty();
-        }
-    };
 }

@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.media;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
@@ -10,6 +9,7 @@ import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.FileRef;
@@ -21,13 +21,14 @@ import io.javalin.http.UploadedFile;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * The library's pages ({@code /media…}), its JSON API ({@code /api/v1/media…}) and the media file endpoint the
@@ -52,18 +53,25 @@ public final class MediaRoutes implements Routes {
     private static final List<String> SLIDE_FIELDS = List.of("slideTitle", "text", "background", "foreground",
             "qrUrl");
 
-    private final Services services;
     private final MediaLibrary library;
+    private final Templates templates;
+    private final Clock clock;
+    private final long maxUploadBytes;
+    /** Whether a screen's manifests named a file lately (the player feature answers; media does not know it). */
+    private final BiPredicate<String, String> screenMayFetch;
     private final MultipartConfigElement multipart;
 
-    public MediaRoutes(Services services) {
-        this.services = services;
-        // Services holds the library as the MediaCatalog other features see; the pages need all of it.
-        this.library = (MediaLibrary) services.mediaCatalog;
-        long max = services.config.maxUploadBytes();
+    /** @param tmpDir where uploads are written while they arrive */
+    public MediaRoutes(MediaLibrary library, Templates templates, Clock clock, Path tmpDir, long maxUploadBytes,
+                       BiPredicate<String, String> screenMayFetch) {
+        this.library = library;
+        this.templates = templates;
+        this.clock = clock;
+        this.maxUploadBytes = maxUploadBytes;
+        this.screenMayFetch = screenMayFetch;
         // Like the app's multipart settings, but every part goes to disk at once: no file is held in memory.
-        this.multipart = new MultipartConfigElement(services.config.dataDir().resolve("tmp").toString(), max,
-                max + 1024 * 1024, 0);
+        this.multipart = new MultipartConfigElement(tmpDir.toString(), maxUploadBytes, maxUploadBytes + 1024 * 1024,
+                0);
     }
 
     @Override
@@ -149,7 +157,7 @@ public final class MediaRoutes implements Routes {
             var problems = new java.util.ArrayList<Problem>();
             problems.add(Problem.of("file", "media.fileRequired"));
             try {
-                Metadata.parse(fields(ctx, META_FIELDS), null, user.organisation(), services.clock.instant());
+                Metadata.parse(fields(ctx, META_FIELDS), null, user.organisation(), clock.instant());
             } catch (ValidationException e) {
                 problems.addAll(e.problems().stream().filter(p -> !"title".equals(p.field())).toList());
             }
@@ -205,7 +213,7 @@ public final class MediaRoutes implements Routes {
         if (!problems.isEmpty()) {
             // Report metadata problems too, without saving anything.
             try {
-                Metadata.parse(f, "x", user.organisation(), services.clock.instant());
+                Metadata.parse(f, "x", user.organisation(), clock.instant());
             } catch (ValidationException e) {
                 problems.addAll(e.problems());
             }
@@ -299,7 +307,7 @@ public final class MediaRoutes implements Routes {
         boolean device = Access.user(ctx).isEmpty();
         boolean approved = library.approvedFile(sha);
         if (type == null || file == null || (device && !(approved
-                && services.playerHub.manifests().mayFetch(Access.screenId(ctx), sha)))) {
+                && screenMayFetch.test(Access.screenId(ctx), sha)))) {
             throw new ValidationException(404, List.of(Problem.of(null, "media.notFound")));
         }
         // Only an approved file (one a device may be served) may sit in shared caches for good; a pending or
@@ -329,7 +337,7 @@ public final class MediaRoutes implements Routes {
         params.put("pageNo", page);
         params.put("more", items.size() > PAGE_SIZE);
         params.put("query", query(f));
-        services.templates.render(ctx, "media/list.jte", Pages.context(ctx), params);
+        templates.render(ctx, "media/list.jte", Pages.context(ctx), params);
     }
 
     /** The filter as a query string prefix ("status=PENDING&"), so paging keeps it. */
@@ -368,7 +376,7 @@ public final class MediaRoutes implements Routes {
         params.put("canEdit", MediaRules.canEdit(u, m));
         params.put("canDelete", MediaRules.canDelete(u, m));
         params.put("sizes", PREVIEW_SIZES);
-        services.templates.render(ctx, "media/detail.jte", page, params);
+        templates.render(ctx, "media/detail.jte", page, params);
     }
 
     private void decideFromPage(Context ctx, boolean approve) {
@@ -458,14 +466,14 @@ public final class MediaRoutes implements Routes {
         var v = new HashMap<>(values);
         v.putIfAbsent("owner", u.organisation());
         v.putIfAbsent("displaySeconds", Integer.toString(Metadata.DEFAULT_DISPLAY_SECONDS));
-        services.templates.render(ctx, "media/upload.jte", Pages.context(ctx).withProblems(problems),
+        templates.render(ctx, "media/upload.jte", Pages.context(ctx).withProblems(problems),
                 Map.of("v", v, "categories", MediaRules.categoriesFor(u.role()), "maxMb",
-                        services.config.maxUploadBytes() / (1024 * 1024), "canDecide", canDecideAny(u)));
+                        maxUploadBytes / (1024 * 1024), "canDecide", canDecideAny(u)));
     }
 
     private void editUploadPage(Context ctx, MediaItem m, Map<String, String> values, List<Problem> problems) {
         User u = Access.requireUser(ctx);
-        services.templates.render(ctx, "media/edit.jte", Pages.context(ctx).withProblems(problems),
+        templates.render(ctx, "media/edit.jte", Pages.context(ctx).withProblems(problems),
                 Map.of("m", m, "v", values, "categories", categoriesFor(u, m)));
     }
 
@@ -490,7 +498,7 @@ public final class MediaRoutes implements Routes {
         params.put("palette", List.of(Slide.Palette.values()));
         params.put("sizes", PREVIEW_SIZES);
         params.put("canDecide", m == null && canDecideAny(u));
-        services.templates.render(ctx, "media/slide.jte", Pages.context(ctx).withProblems(problems), params);
+        templates.render(ctx, "media/slide.jte", Pages.context(ctx).withProblems(problems), params);
     }
 
     private static List<Category> categoriesFor(User u, MediaItem m) {

@@ -1,13 +1,18 @@
 package id.ihati.videotron.admin.review;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.booking.AlertRecord;
+import id.ihati.videotron.admin.booking.AlertRepository;
 import id.ihati.videotron.admin.booking.BookingRecord;
+import id.ihati.videotron.admin.booking.BookingRepository;
 import id.ihati.videotron.admin.booking.BookingStatus;
 import id.ihati.videotron.admin.booking.PublishedSchedule;
 import id.ihati.videotron.admin.booking.ScheduleVersion;
+import id.ihati.videotron.admin.booking.VersionRepository;
+import id.ihati.videotron.admin.media.MediaCatalog;
 import id.ihati.videotron.admin.review.delivery.SqlProof;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.playlists.schedule.Alert;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Connects {@link ReviewSources} to the other features' code: screens from {@code screen}, schedule versions
@@ -27,21 +33,22 @@ public final class ReviewAdapters {
     private ReviewAdapters() {
     }
 
-    public static ReviewSources from(Services s) {
-        return new ReviewSources(s.screens::profiles, history(s), s.mediaCatalog, new SqlProof(s.jdbi, s.clock));
+    public static ReviewSources from(ScreenRepository screens, VersionRepository versions, AlertRepository alerts,
+                                     MediaCatalog media, Jdbi jdbi, Clock clock) {
+        return new ReviewSources(screens::profiles, history(versions, alerts), media, new SqlProof(jdbi, clock));
     }
 
     /**
      * The published versions in force in a range, each with every alert that overlapped it (alerts are not
      * versioned; a cancelled alert counts until it was cancelled). Snapshots never change, so they are cached.
      */
-    private static ReviewSources.ScheduleHistory history(Services s) {
+    private static ReviewSources.ScheduleHistory history(VersionRepository versions, AlertRepository alertRows) {
         Map<Long, ScheduleVersion> snapshots = new ConcurrentHashMap<>();
         return (from, to) -> {
-            List<ScheduleVersion> all = new ArrayList<>(s.scheduling.versions.list(100_000));
+            List<ScheduleVersion> all = new ArrayList<>(versions.list(100_000));
             all.sort(Comparator.comparingLong(ScheduleVersion::version));
             List<Alert> alerts = new ArrayList<>();
-            for (AlertRecord a : s.scheduling.alerts.recent(10_000)) {
+            for (AlertRecord a : alertRows.recent(10_000)) {
                 Instant until = a.alert().until();
                 if (a.cancelledAt() != null && (until == null || a.cancelledAt().isBefore(until))) {
                     until = a.cancelledAt();
@@ -60,7 +67,7 @@ public final class ReviewAdapters {
                 Instant end = i + 1 < all.size() ? all.get(i + 1).publishedAt() : Instant.MAX;
                 if (v.publishedAt().isBefore(to) && end.isAfter(from)) {
                     ScheduleVersion full = snapshots.computeIfAbsent(v.version(),
-                            n -> s.scheduling.versions.find(n).orElseThrow());
+                            n -> versions.find(n).orElseThrow());
                     out.add(new ReviewSources.VersionInForce(v.version(), v.publishedAt(), new PublishedSchedule(
                             v.version(), full.snapshot().bookings(), alerts, full.snapshot().filler())));
                 }
@@ -70,9 +77,9 @@ public final class ReviewAdapters {
     }
 
     /** Each booking's status in the bookings feature (drafts included), by id. */
-    public static Map<String, BookingRecord> bookingRecords(Services s) {
+    public static Map<String, BookingRecord> bookingRecords(BookingRepository bookings) {
         var out = new LinkedHashMap<String, BookingRecord>();
-        for (BookingRecord r : s.scheduling.bookings.withStatus(EnumSet.allOf(BookingStatus.class))) {
+        for (BookingRecord r : bookings.withStatus(EnumSet.allOf(BookingStatus.class))) {
             out.put(r.id(), r);
         }
         return out;

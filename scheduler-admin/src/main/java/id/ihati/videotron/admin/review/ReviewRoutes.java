@@ -1,8 +1,8 @@
 package id.ihati.videotron.admin.review;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.booking.BookingRepository;
 import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.Views.BookingLine;
 import id.ihati.videotron.admin.review.Views.Change;
@@ -12,8 +12,8 @@ import id.ihati.videotron.admin.review.Views.Loop;
 import id.ihati.videotron.admin.review.Views.ScreenWeek;
 import id.ihati.videotron.admin.review.Views.Slot;
 import id.ihati.videotron.admin.review.Views.VersionLine;
-import id.ihati.videotron.admin.review.comments.Comment;
 import id.ihati.videotron.admin.review.comments.Comment.Subject;
+import id.ihati.videotron.admin.review.comments.Comment;
 import id.ihati.videotron.admin.review.delivery.DeliveryReport;
 import id.ihati.videotron.admin.review.export.CsvExport;
 import id.ihati.videotron.admin.review.export.ICalendar;
@@ -22,6 +22,7 @@ import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -32,6 +33,7 @@ import id.ihati.videotron.playlists.timeline.Timeline;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +63,15 @@ public final class ReviewRoutes implements Routes {
     public static final Role[] COMMENTERS = READERS;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
     private static final int WEEK_SCREENS = 12;
-    private final Services s;
+    private final Templates templates;
+    private final Clock clock;
+    private final BookingRepository bookings;
     private final ReviewService review;
 
-    public ReviewRoutes(Services services, ReviewService review) {
-        this.s = services;
+    public ReviewRoutes(Templates templates, Clock clock, BookingRepository bookings, ReviewService review) {
+        this.templates = templates;
+        this.clock = clock;
+        this.bookings = bookings;
         this.review = review;
     }
 
@@ -92,7 +98,7 @@ public final class ReviewRoutes implements Routes {
     }
 
     private void render(Context ctx, String template, PageContext page, Map<String, Object> params) {
-        s.templates.render(ctx, template, page, params);
+        templates.render(ctx, template, page, params);
     }
 
     // ------------------------------------------------------------------ overview and schedule
@@ -170,10 +176,10 @@ public final class ReviewRoutes implements Routes {
             return;
         }
         ZoneId zone = screen.timeZone();
-        LocalDate day = date(ctx, "date", LocalDate.ofInstant(s.clock.instant(), zone));
+        LocalDate day = date(ctx, "date", LocalDate.ofInstant(clock.instant(), zone));
         LocalTime at = time(ctx, "at");
         int hour = at != null ? at.getHour() : intParam(ctx, "hour",
-                day.equals(LocalDate.ofInstant(s.clock.instant(), zone)) ? s.clock.instant().atZone(zone).getHour()
+                day.equals(LocalDate.ofInstant(clock.instant(), zone)) ? clock.instant().atZone(zone).getHour()
                         : firstOperatingHour(screen, day), 0, 23);
         Instant from = day.atTime(hour, 0).atZone(zone).toInstant();
         Timeline t = review.timeline(screen, from, from.plusSeconds(3600));
@@ -245,7 +251,7 @@ public final class ReviewRoutes implements Routes {
         LocalDate today = review.today();
         Map<String, Integer> counts = commentCounts(Subject.Type.BOOKING);
         // The schedule in force, then what the bookings feature has beyond it (drafts, withdrawn, ended).
-        var records = ReviewAdapters.bookingRecords(s);
+        var records = ReviewAdapters.bookingRecords(bookings);
         var byId = new LinkedHashMap<String, Booking>();
         review.currentBookings().forEach(b -> byId.put(b.id(), b));
         records.values().forEach(r -> byId.putIfAbsent(r.id(), r.booking()));
@@ -444,7 +450,7 @@ public final class ReviewRoutes implements Routes {
     private void pdf(Context ctx) {
         Query q = query(ctx);
         PageContext page = page(ctx);
-        byte[] pdf = PdfExport.write(q.report(), q.scope(page), s.clock.instant(), review.zone(), page.locale());
+        byte[] pdf = PdfExport.write(q.report(), q.scope(page), clock.instant(), review.zone(), page.locale());
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(q) + ".pdf\"");
         ctx.contentType("application/pdf").result(pdf);
     }
@@ -456,7 +462,7 @@ public final class ReviewRoutes implements Routes {
 
     private void ics(Context ctx) {
         ScreenProfile screen = review.screen(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
-        byte[] body = ICalendar.write(screen, review.currentBookings(), s.clock.instant(), false);
+        byte[] body = ICalendar.write(screen, review.currentBookings(), clock.instant(), false);
         ctx.header("Content-Disposition", "attachment; filename=\"jadwal-" + screen.id().replaceAll("[^A-Za-z0-9_-]", "_")
                 + ".ics\"");
         ctx.contentType("text/calendar; charset=utf-8").result(body);
@@ -469,7 +475,7 @@ public final class ReviewRoutes implements Routes {
         // The list names each booking by its title, as staff know it (archived bookings included).
         var titles = new java.util.HashMap<String, String>();
         threads.stream().map(t -> t.first().subject()).filter(x -> x.type() == Subject.Type.BOOKING)
-                .forEach(x -> s.scheduling.bookings.find(x.id())
+                .forEach(x -> bookings.find(x.id())
                         .ifPresent(r -> titles.put(x.id(), r.booking().title())));
         render(ctx, "review/comments.jte", Map.of("threads", threads, "bookingTitles", titles));
     }

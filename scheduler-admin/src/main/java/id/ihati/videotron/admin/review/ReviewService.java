@@ -1,6 +1,6 @@
 package id.ihati.videotron.admin.review;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.comments.Comment;
 import id.ihati.videotron.admin.review.comments.CommentService;
@@ -26,26 +26,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The review feature's service: plans and delivery reports over the sources, comments, and the open feed's
- * opt-in list. Built once per server; the sources are looked up when used, so features registered after this
- * one are seen.
+ * opt-in list. Built once per server over the sources the composition root connects
+ * ({@link ReviewAdapters}).
  */
 public final class ReviewService {
     /** Longest period a delivery report may cover, so one request cannot tie up the server. */
     public static final int MAX_DAYS = 92;
-    private final Services services;
     private final Clock clock;
     private final CommentService comments;
     private final FeedRepository feed;
     private volatile ReviewSources sources;
 
-    public ReviewService(Services services) {
-        this.services = services;
-        this.clock = services.clock;
-        this.comments = new CommentService(services.jdbi, services.clock, services.audit, this::subjectExists);
-        this.feed = new FeedRepository(services.jdbi);
+    public ReviewService(Jdbi jdbi, Clock clock, AuditLog audit, ReviewSources sources) {
+        this.clock = clock;
+        this.sources = sources;
+        this.comments = new CommentService(jdbi, clock, audit, this::subjectExists);
+        this.feed = new FeedRepository(jdbi);
     }
 
     /** Replaces the sources (the benchmark and tests with data of their own). */
@@ -54,12 +54,7 @@ public final class ReviewService {
     }
 
     public ReviewSources sources() {
-        ReviewSources s = sources;
-        if (s == null) {
-            s = ReviewAdapters.from(services);
-            sources = s;
-        }
-        return s;
+        return sources;
     }
 
     public CommentService comments() {

@@ -2,7 +2,7 @@ package id.ihati.videotron.admin.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.review.delivery.DeliveryReport;
@@ -107,7 +107,7 @@ class OnePlanConsistencyTest {
             return admin.services().users.findByUsername(admin.username(role)).orElseThrow();
         }
 
-        Services s() {
+        Wiring s() {
             return admin.services();
         }
 

@@ -1,7 +1,8 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.admin.web.Json;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
@@ -79,7 +80,7 @@ class DashboardNoticesTest {
                 PlayRecord.GENESIS);
         player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(
                 Map.of("records", List.of(rec))));
-        new ScreenWatch(s).check(clock.instant());
+        s.screenWatch.check(clock.instant());
     }
 
     @AfterAll

@@ -1,7 +1,8 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.admin.web.Json;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.Browser;
@@ -37,7 +38,7 @@ class IncidentBrowserTest {
                 t, t.plusSeconds(1), false, "MEDIA_CORRUPTED: cannot decode", PlayRecord.GENESIS);
         player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(
                 Map.of("records", List.of(rec))));
-        new ScreenWatch(admin.services()).check(Instant.now());
+        admin.services().screenWatch.check(Instant.now());
     }
 
     @AfterAll

@@ -1,7 +1,8 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.admin.web.Json;
 
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.review.delivery.Inputs.ReportedCount;
@@ -89,7 +90,7 @@ class IncidentHandlingTest {
     }
 
     static void watch(TestAdmin admin) {
-        new ScreenWatchJob(admin.services()).execute(null);
+        new ScreenWatchJob(admin.services().screenWatch, admin.services().clock).run(null);
     }
 
     @ParameterizedTest(autoCloseArguments = false)
@@ -115,8 +116,8 @@ class IncidentHandlingTest {
         var proof = new SqlProof(admin.services().jdbi, clock);
         assertThat(proof.raw(List.of(screen.id), ZoneId.of("Asia/Jakarta"), day, day))
                 .extracting(ReportedCount::failed).containsExactly(1L);
-        new PlayRollup(admin.services()).rollup(TestScreens.profile(screen.id), day, clock.instant());
-        assertThat(new PlayRollup(admin.services()).daily(screen.id, day))
+        admin.services().playRollup.rollup(TestScreens.profile(screen.id), day, clock.instant());
+        assertThat(admin.services().playRollup.daily(screen.id, day))
                 .extracting(PlayRollup.DailyPlays::mediaId, PlayRollup.DailyPlays::mediaErrorPlays)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("m-batuk", 0),
                         org.assertj.core.groups.Tuple.tuple("m-video", 0),
@@ -126,8 +127,8 @@ class IncidentHandlingTest {
         admin.services().jdbi.useHandle(h -> h.createUpdate(
                 "UPDATE play_daily SET media_error_plays = NULL WHERE screen_id = :s").bind("s", screen.id).execute());
         // (no records received since, and neither today nor yesterday: only the missing count brings it back)
-        new PlayRollup(admin.services()).run(clock.instant().plusSeconds(1), clock.instant().plus(Duration.ofDays(3)));
-        assertThat(new PlayRollup(admin.services()).daily(screen.id, day))
+        admin.services().playRollup.run(clock.instant().plusSeconds(1), clock.instant().plus(Duration.ofDays(3)));
+        assertThat(admin.services().playRollup.daily(screen.id, day))
                 .extracting(PlayRollup.DailyPlays::mediaErrorPlays).containsExactlyInAnyOrder(0, 0, 1);
     }
 

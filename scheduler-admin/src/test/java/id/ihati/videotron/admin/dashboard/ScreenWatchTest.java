@@ -1,7 +1,8 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ihati.videotron.admin.web.Json;
 
 import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.TestAdmin;
@@ -42,7 +43,7 @@ class ScreenWatchTest {
 
     /** One round of the Quartz job, on the controlled clock. */
     void runJob() {
-        new ScreenWatchJob(admin.services()).execute(null);
+        new ScreenWatchJob(admin.services().screenWatch, admin.services().clock).run(null);
     }
 
     static String heartbeat(long freeDisk, String mediaErrors) {
@@ -127,10 +128,10 @@ class ScreenWatchTest {
             prev = rec.hash();
         }
         player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(Map.of("records", records)));
-        var rollup = new PlayRollup(admin.services());
+        var rollup = admin.services().playRollup;
         clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-26T03:00:00Z")));
-        new PlayRollupJob(admin.services()).execute(null);
-        new PlayRollupJob(admin.services()).execute(null);
+        new PlayRollupJob(admin.services().playRollup, admin.services().clock).run(null);
+        new PlayRollupJob(admin.services().playRollup, admin.services().clock).run(null);
 
         var day1 = rollup.daily("rekap", LocalDate.of(2026, 11, 25));
         assertThat(day1).hasSize(1);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import id.ihati.videotron.admin.AdminConfig;
 import id.ihati.videotron.admin.AdminServer;
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.screen.ScreenForm;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
@@ -21,9 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
-import org.quartz.SchedulerException;
+import id.ihati.videotron.admin.jobs.Work;
 
 /** Two server nodes on one PostgreSQL database, as behind a load balancer. */
 class TwoNodeTest {
@@ -51,30 +49,16 @@ class TwoNodeTest {
     }
 
     /** A job that only writes down each firing: its scheduled time and the node that ran it. */
-    public static final class CountingJob implements Job {
-        private final Services s;
-
-        public CountingJob(Services services) {
-            this.s = services;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            String node;
-            try {
-                node = context.getScheduler().getSchedulerInstanceId();
-            } catch (SchedulerException e) {
-                throw new IllegalStateException(e);
-            }
-            s.jdbi.useHandle(h -> h.createUpdate("INSERT INTO test_firing (fire_time, node) VALUES (:t, :n)")
-                    .bind("t", context.getScheduledFireTime().getTime()).bind("n", node).execute());
-        }
+    static Work counting(Wiring s) {
+        return firing -> s.jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO test_firing (fire_time, node) VALUES (:t, :n)")
+                .bind("t", firing.scheduledAt().toEpochMilli()).bind("n", firing.node()).execute());
     }
 
     @Test
     void aClusteredJobFiresOnceForEachScheduledTimeNotOncePerNode() throws Exception {
-        nodeA.server().jobs().every(CountingJob.class, 1);
-        nodeB.jobs().every(CountingJob.class, 1);
+        nodeA.server().jobs().every("CountingJob", 1, counting(nodeA.services()));
+        nodeB.jobs().every("CountingJob", 1, counting(nodeB.services()));
         Thread.sleep(6000);
         nodeA.server().jobs().quartz().deleteJob(org.quartz.JobKey.jobKey("CountingJob", "ihati"));
         var rows = nodeA.services().jdbi.withHandle(h -> h.createQuery("SELECT fire_time, node FROM test_firing")
@@ -85,27 +69,21 @@ class TwoNodeTest {
     }
 
     /** Does nothing: for tests of the schedule itself. */
-    public static final class IdleJob implements Job {
-        public IdleJob(Services services) {
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-        }
-    }
+    static final Work IDLE = firing -> {
+    };
 
     @Test
     void aNodeThatStartsLaterLeavesTheClustersScheduleAsItIsUnlessTheIntervalChanged() throws Exception {
         var key = org.quartz.TriggerKey.triggerKey("IdleJob", "ihati");
         var quartz = nodeA.server().jobs().quartz();
         try {
-            nodeA.server().jobs().every(IdleJob.class, 60);
+            nodeA.server().jobs().every("IdleJob", 60, IDLE);
             var first = quartz.getTrigger(key);
             Thread.sleep(20);
-            nodeB.jobs().every(IdleJob.class, 60);
+            nodeB.jobs().every("IdleJob", 60, IDLE);
             assertThat(quartz.getTrigger(key).getStartTime()).as("untouched").isEqualTo(first.getStartTime());
 
-            nodeB.jobs().every(IdleJob.class, 120);
+            nodeB.jobs().every("IdleJob", 120, IDLE);
             assertThat(((org.quartz.SimpleTrigger) quartz.getTrigger(key)).getRepeatInterval()).isEqualTo(120_000);
         } finally {
             quartz.deleteJob(org.quartz.JobKey.jobKey("IdleJob", "ihati"));
@@ -119,9 +97,9 @@ class TwoNodeTest {
         nodeA.services().jdbi.useHandle(h -> h.createUpdate(
                         "UPDATE device_token SET created_at = :t WHERE screen_id = 'dua-node'")
                 .bind("t", Timestamp.from(nodeA.services().clock.instant().minusSeconds(120))).execute());
-        new ScreenWatch(nodeA.services()).check(nodeA.services().clock.instant());
-        new ScreenWatch(nodeB.services()).check(nodeB.services().clock.instant());
-        new ScreenWatchJob(nodeB.services()).execute(null);
+        nodeA.services().screenWatch.check(nodeA.services().clock.instant());
+        nodeB.services().screenWatch.check(nodeB.services().clock.instant());
+        new ScreenWatchJob(nodeB.services().screenWatch, nodeB.services().clock).run(null);
         long open = nodeA.services().jdbi.withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM incident WHERE screen_id = 'dua-node' AND kind = 'OFFLINE'")
                 .mapTo(Long.class).one());

@@ -2,7 +2,6 @@ package id.ihati.videotron.admin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.dashboard.ScreenWatch;
 import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.media.MediaSummary;
 import id.ihati.videotron.admin.testing.TestAdmin;
@@ -112,7 +111,7 @@ class DemoShowcaseTest {
             TestPlayer player = TestScreens.player(own, TestScreens.profile("rusak-demo"));
             player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"mediaErrors\":[{\"mediaId\":\""
                     + video.id() + "\",\"error\":\"MEDIA_CORRUPTED\"}]}");
-            new ScreenWatch(own.services()).check(own.services().clock.instant());
+            own.services().screenWatch.check(own.services().clock.instant());
 
             Element incident = Jsoup.parse(TestScreens.adminClient(own).get("/").body())
                     .selectFirst("[data-incident=MEDIA_ERROR]");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import id.ihati.videotron.admin.AdminConfig;
 import id.ihati.videotron.admin.AdminServer;
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
-import org.quartz.SchedulerException;
 
 /**
  * Two server nodes on one PostgreSQL database share Quartz's job store: each firing of a job runs on one
@@ -27,25 +24,11 @@ class ClusteredJobsTest {
     static final long WATCH_MILLIS = 9_000;
 
     /** A test-only job: one row per firing, with the firing's scheduled time and the node that ran it. */
-    public static final class ProbeJob implements Job {
-        private final Services s;
-
-        public ProbeJob(Services services) {
-            this.s = services;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            try {
-                String node = context.getScheduler().getSchedulerInstanceId();
-                s.jdbi.useHandle(h -> h.createUpdate(
-                                "INSERT INTO cluster_probe (scheduled_at, node) VALUES (:at, :node)")
-                        .bind("at", Timestamp.from(context.getScheduledFireTime().toInstant()))
-                        .bind("node", node).execute());
-            } catch (SchedulerException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    static Work probe(Wiring s) {
+        return firing -> s.jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO cluster_probe (scheduled_at, node) VALUES (:at, :node)")
+                .bind("at", Timestamp.from(firing.scheduledAt()))
+                .bind("node", firing.node()).execute());
     }
 
     record Firing(Instant scheduledAt, String node) {
@@ -67,8 +50,8 @@ class ClusteredJobsTest {
                 assertThat(node1.jobs().quartz().getSchedulerInstanceId())
                         .isNotEqualTo(node2.jobs().quartz().getSchedulerInstanceId());
                 // Both nodes schedule it at start-up, as real servers do with their jobs: still one trigger.
-                node1.jobs().every(ProbeJob.class, EVERY_SECONDS);
-                node2.jobs().every(ProbeJob.class, EVERY_SECONDS);
+                node1.jobs().every("ProbeJob", EVERY_SECONDS, probe(node1.services()));
+                node2.jobs().every("ProbeJob", EVERY_SECONDS, probe(node2.services()));
                 Thread.sleep(WATCH_MILLIS);
             } finally {
                 node1.close();

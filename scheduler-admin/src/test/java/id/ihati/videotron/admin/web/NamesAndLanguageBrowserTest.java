@@ -3,7 +3,6 @@ package id.ihati.videotron.admin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.User;
-import id.ihati.videotron.admin.dashboard.ScreenWatch;
 import id.ihati.videotron.admin.demo.DemoAccounts;
 import id.ihati.videotron.admin.media.MediaSummary;
 import id.ihati.videotron.admin.review.comments.Comment;
@@ -81,7 +80,7 @@ class NamesAndLanguageBrowserTest {
                 "{\"status\":\"PLAYING\",\"playing\":{\"mediaId\":\"" + video.id() + "\",\"sourceId\":\"" + booking
                         + "\",\"since\":\"" + s.clock.instant() + "\"},\"mediaErrors\":[{\"mediaId\":\"" + video.id()
                         + "\",\"error\":\"MEDIA_CORRUPTED\"}]}");
-        new ScreenWatch(s).check(s.clock.instant()); // the media error becomes an open incident
+        s.screenWatch.check(s.clock.instant()); // the media error becomes an open incident
         peoplesTexts = peoplesTexts();
         browser = new Browser("NamesAndLanguageBrowserTest", demo.baseUrl());
     }

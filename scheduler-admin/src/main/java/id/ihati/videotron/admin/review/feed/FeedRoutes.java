@@ -1,18 +1,19 @@
 package id.ihati.videotron.admin.review.feed;
 
-import id.ihati.videotron.admin.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.review.ReviewService;
 import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.export.ICalendar;
 import id.ihati.videotron.admin.web.ErrorHandling;
+import id.ihati.videotron.admin.web.Json;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.Booking;
@@ -25,6 +26,7 @@ import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The open feed ({@code /api/open/v1/…}, anyone, GET only) and the ADMIN's switch that opens a screen to it
@@ -42,15 +45,21 @@ public final class FeedRoutes implements Routes {
     public static final int BURST = 30;
     public static final int PER_MINUTE = 60;
     private static final String CACHE = "public, max-age=30";
-    private final Services s;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Templates templates;
     private final ReviewService review;
     private final RateLimiter limiter;
     private final ObjectMapper json = Json.mapper();
 
-    public FeedRoutes(Services services, ReviewService review) {
-        this.s = services;
+    public FeedRoutes(Jdbi jdbi, Clock clock, AuditLog audit, Templates templates, ReviewService review) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.templates = templates;
         this.review = review;
-        this.limiter = new RateLimiter(services.clock, BURST, PER_MINUTE);
+        this.limiter = new RateLimiter(clock, BURST, PER_MINUTE);
     }
 
     @Override
@@ -60,7 +69,7 @@ public final class FeedRoutes implements Routes {
                 return;
             }
             var list = new ArrayList<OpenFeed.ScreenSummary>();
-            Instant now = s.clock.instant();
+            Instant now = clock.instant();
             for (FeedRepository.FeedScreen f : review.feed().all()) {
                 review.screen(f.screenId()).ifPresent(screen -> list.add(OpenFeed.summary(screen, f.slug(),
                         nowWindow(screen, now), now, bookings(screen), alerts(screen), titles(screen))));
@@ -72,7 +81,7 @@ public final class FeedRoutes implements Routes {
                 return;
             }
             ScreenProfile screen = opened(ctx.pathParam("slug"));
-            Instant now = s.clock.instant();
+            Instant now = clock.instant();
             LocalDate day = LocalDate.ofInstant(now, screen.timeZone());
             Timeline today = review.timeline(screen, day.atStartOfDay(screen.timeZone()).toInstant(),
                     day.plusDays(1).atStartOfDay(screen.timeZone()).toInstant());
@@ -84,7 +93,7 @@ public final class FeedRoutes implements Routes {
                 return;
             }
             ScreenProfile screen = opened(ctx.pathParam("slug"));
-            byte[] body = ICalendar.write(screen, bookings(screen), s.clock.instant(), true);
+            byte[] body = ICalendar.write(screen, bookings(screen), clock.instant(), true);
             cacheable(ctx, body, "text/calendar; charset=utf-8");
         }, Role.PUBLIC);
 
@@ -92,12 +101,12 @@ public final class FeedRoutes implements Routes {
             var user = Access.requireUser(ctx);
             ScreenProfile screen = review.screen(ctx.pathParam("screenId")).orElseThrow(NotFoundResponse::new);
             boolean open = "true".equals(ctx.formParam("open"));
-            s.jdbi.useTransaction(h -> {
+            jdbi.useTransaction(h -> {
                 if (open) {
-                    String slug = review.feed().enable(h, screen.id(), screen.name(), user.username(), s.clock.instant());
-                    s.audit.record(h, user.username(), "review.feed.open", "screen", screen.id(), "slug " + slug);
+                    String slug = review.feed().enable(h, screen.id(), screen.name(), user.username(), clock.instant());
+                    audit.record(h, user.username(), "review.feed.open", "screen", screen.id(), "slug " + slug);
                 } else if (review.feed().disable(h, screen.id())) {
-                    s.audit.record(h, user.username(), "review.feed.close", "screen", screen.id(), null);
+                    audit.record(h, user.username(), "review.feed.close", "screen", screen.id(), null);
                 }
             });
             Pages.redirectWithFlash(ctx, "/review/feed", open ? "review.feed.opened" : "review.feed.closed");
@@ -112,7 +121,7 @@ public final class FeedRoutes implements Routes {
             return false;
         }
         ctx.header("Retry-After", Long.toString(wait));
-        ErrorHandling.respond(ctx, s, 429, List.of(Problem.of(null, "review.feed.tooMany", wait)));
+        ErrorHandling.respond(ctx, templates, 429, List.of(Problem.of(null, "review.feed.tooMany", wait)));
         return true;
     }
 
@@ -146,7 +155,7 @@ public final class FeedRoutes implements Routes {
     }
 
     private List<Alert> alerts(ScreenProfile screen) {
-        Instant now = s.clock.instant();
+        Instant now = clock.instant();
         List<VersionInForce> v = review.sources().history().between(now, now.plusSeconds(1));
         return v.isEmpty() ? List.of() : v.get(v.size() - 1).schedule().alerts();
     }
