@@ -24,7 +24,7 @@ public final class ApprovedMedia {
     public static MediaItem add(TestAdmin admin, Role role, String file, String title, String owner,
                                 Category category, int displaySeconds) {
         User by = admin.services().users.findByUsername(admin.username(role)).orElseThrow();
-        return ((MediaLibrary) admin.services().mediaCatalog).importApproved(by, FILES.resolve(file),
+        return ((MediaLibrary) admin.services().media).importApproved(by, FILES.resolve(file),
                 new Metadata(title, owner, category, List.of(), null, null, displaySeconds));
     }
 }

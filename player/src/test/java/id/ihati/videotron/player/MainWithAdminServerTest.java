@@ -229,7 +229,7 @@ class MainWithAdminServerTest {
     }
 
     private byte[] original(MediaItem m) throws IOException {
-        return Files.readAllBytes(admin.services().mediaCatalog.file(m.file().sha256()).orElseThrow());
+        return Files.readAllBytes(admin.services().media.file(m.file().sha256()).orElseThrow());
     }
 
     private static List<PlayRecord> stored(ProofOfPlay proof, String screenId) {

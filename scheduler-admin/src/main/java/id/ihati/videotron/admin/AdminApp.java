@@ -1,64 +1,31 @@
 package id.ihati.videotron.admin;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import id.ihati.videotron.admin.audit.AuditRoutes;
-import id.ihati.videotron.admin.auth.AccountRoutes;
-import id.ihati.videotron.admin.home.HomeRoutes;
-import id.ihati.videotron.admin.media.MediaRoutes;
 import id.ihati.videotron.admin.web.ClientAddress;
 import id.ihati.videotron.admin.web.ConnectionLimits;
 import id.ihati.videotron.admin.web.ErrorHandling;
-import id.ihati.videotron.admin.users.UserRoutes;
+import id.ihati.videotron.admin.web.Json;
 import id.ihati.videotron.admin.web.Routes;
 import id.ihati.videotron.admin.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.config.MultipartConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.util.List;
 
-/** Builds the Javalin application from the server's services. Nothing here is static. */
+/** Builds the Javalin application from the server's parts ({@link Wiring}). Nothing here is static. */
 public final class AdminApp {
     private AdminApp() {
     }
 
-    /** The JSON mapper for the API: ISO-8601 times, and unknown fields refused so typos are not lost silently. */
-    public static ObjectMapper jsonMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    public static Javalin create(Services services) {
-        List<Routes> features = List.of(
-                new AccountRoutes(services),
-                new HomeRoutes(services),
-                new UserRoutes(services),
-                new AuditRoutes(services),
-                new MediaRoutes(services.media, services.templates, services.clock,
-                        services.config.dataDir().resolve("tmp"), services.config.maxUploadBytes(),
-                        (screen, sha256) -> services.playerHub.manifests().mayFetch(screen, sha256)),
-                new id.ihati.videotron.admin.player.PlayerRoutes(services),
-                new id.ihati.videotron.admin.screen.ScreenRoutes(services),
-                new id.ihati.videotron.admin.dashboard.DashboardRoutes(services),
-                new id.ihati.videotron.admin.dashboard.IncidentRoutes(services),
-                new id.ihati.videotron.admin.booking.BookingRoutes(services),
-                new id.ihati.videotron.admin.review.ReviewRoutes(services.review,
-                        id.ihati.videotron.admin.review.ReviewAdapters.bookingRecords(services.scheduling.bookings),
-                        services.templates, services.jdbi, services.audit, services.clock));
+    public static Javalin create(Wiring wiring) {
         return Javalin.create(config -> {
-            config.jetty.port = services.config.port();
+            config.jetty.port = wiring.config.port();
             // Slow-header clients dropped after 10 s, idle connections after 60 s (web.ConnectionLimits).
             config.jetty.addConnector((server, http) -> ConnectionLimits.connector(server, http, null,
-                    services.config.port()));
+                    wiring.config.port()));
             // ctx.ip() is the client behind a trusted reverse proxy, else the direct peer.
-            var clientAddress = new ClientAddress(services.config.trustedProxies());
+            var clientAddress = new ClientAddress(wiring.config.trustedProxies());
             config.contextResolver.ip = clientAddress::of;
-            config.jsonMapper(new JavalinJackson(jsonMapper(), false));
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.add(staticFiles -> {
                 staticFiles.hostedPath = "/assets";
                 staticFiles.directory = "/assets";
@@ -67,17 +34,17 @@ public final class AdminApp {
             });
             // Uploads go to disk above 1 MiB and are bounded: Javalin's defaults are unlimited.
             var multipart = new MultipartConfig();
-            multipart.cacheDirectory(services.config.dataDir().resolve("tmp").toString());
-            multipart.maxFileSize(services.config.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
-            multipart.maxTotalRequestSize(services.config.maxUploadBytes() + 1024 * 1024,
+            multipart.cacheDirectory(wiring.config.dataDir().resolve("tmp").toString());
+            multipart.maxFileSize(wiring.config.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            multipart.maxTotalRequestSize(wiring.config.maxUploadBytes() + 1024 * 1024,
                     io.javalin.config.SizeUnit.BYTES);
             multipart.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig = multipart;
             config.http.maxRequestSize = 2 * 1024 * 1024;
-            config.routes.before(new SecurityHeaders(services.config.secureCookies())::apply);
-            config.routes.beforeMatched(services.access::check);
-            ErrorHandling.register(config.routes, services);
-            for (Routes feature : features) {
+            config.routes.before(new SecurityHeaders(wiring.config.secureCookies())::apply);
+            config.routes.beforeMatched(wiring.access::check);
+            ErrorHandling.register(config.routes, wiring.templates);
+            for (Routes feature : wiring.routes) {
                 feature.register(config.routes);
             }
         });

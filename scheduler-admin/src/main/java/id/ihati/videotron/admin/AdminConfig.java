@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin;
 
+import id.ihati.videotron.admin.db.DatabaseSettings;
 import id.ihati.videotron.admin.web.ClientAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +68,11 @@ public record AdminConfig(
     public AdminConfig withTrustedProxies(List<String> proxies) {
         return new AdminConfig(port, dataDir, jdbcUrl, dbUser, dbPassword, maxUploadBytes, secureCookies, demo,
                 proxies);
+    }
+
+    /** Where the database is, for the pool, backup and restore. */
+    public DatabaseSettings database() {
+        return new DatabaseSettings(dataDir, jdbcUrl, dbUser, dbPassword);
     }
 
     /** True when the database is PostgreSQL (the scheduler then runs clustered). */

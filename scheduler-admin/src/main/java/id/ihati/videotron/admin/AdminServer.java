@@ -4,18 +4,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import id.ihati.videotron.admin.backup.BackupRequests;
 import id.ihati.videotron.admin.db.Database;
 import id.ihati.videotron.admin.demo.DemoData;
-import id.ihati.videotron.admin.jobs.PurgeSessionsJob;
-import id.ihati.videotron.admin.web.RouteInfo;
-import io.javalin.security.Roles;
-import java.util.List;
-import java.util.Set;
 import id.ihati.videotron.admin.jobs.JobScheduler;
-import id.ihati.videotron.admin.media.MediaPurgeJob;
+import id.ihati.videotron.admin.web.RouteInfo;
 import io.javalin.Javalin;
+import io.javalin.security.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -27,15 +25,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
-    private final Services services;
+    private final Wiring wiring;
     private final JobScheduler jobs;
     private final Javalin app;
     private final HikariDataSource ownPool;
     private final BackupRequests backups;
 
-    private AdminServer(Services services, JobScheduler jobs, Javalin app, HikariDataSource ownPool,
+    private AdminServer(Wiring wiring, JobScheduler jobs, Javalin app, HikariDataSource ownPool,
                         BackupRequests backups) {
-        this.services = services;
+        this.wiring = wiring;
         this.jobs = jobs;
         this.app = app;
         this.ownPool = ownPool;
@@ -44,9 +42,9 @@ public final class AdminServer implements AutoCloseable {
 
     /** Starts with a pool made from the config (H2 file in the data dir, or the given JDBC URL). */
     public static AdminServer start(AdminConfig config) {
-        HikariDataSource pool = Database.pool(config);
+        HikariDataSource pool = Database.pool(config.database());
         try {
-            return start(config, Database.durable(pool, config), Clock.systemUTC(), pool);
+            return start(config, Database.durable(pool, config.database()), Clock.systemUTC(), pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -66,33 +64,26 @@ public final class AdminServer implements AutoCloseable {
         }
         Database.migrate(dataSource);
         Database.warnIfNotDurable(dataSource);
-        var services = new Services(config, dataSource, clock);
+        var wiring = new Wiring(config, dataSource, clock);
         if (config.demo()) {
-            DemoData.standard().seed(services); // before FirstStart: the demo admin has a known password
+            DemoData.standard().seed(wiring.demoParts()); // before FirstStart: the demo admin has a known password
         }
-        FirstStart.ensureAdmin(services, System.out);
+        FirstStart.ensureAdmin(wiring, System.out);
         JobScheduler jobs;
         try {
-            jobs = new JobScheduler(dataSource, config.postgres(), services);
-            jobs.every(MediaPurgeJob.class, MediaPurgeJob.EVERY_SECONDS);
-            jobs.every(id.ihati.videotron.admin.dashboard.ScreenWatchJob.class,
-                    id.ihati.videotron.admin.dashboard.ScreenWatchJob.INTERVAL_SECONDS);
-            jobs.every(id.ihati.videotron.admin.dashboard.PlayRollupJob.class,
-                    id.ihati.videotron.admin.dashboard.PlayRollupJob.INTERVAL_SECONDS);
-            jobs.every(id.ihati.videotron.admin.booking.BoundaryJob.class,
-                    id.ihati.videotron.admin.booking.BoundaryJob.EVERY_SECONDS);
+            jobs = new JobScheduler(dataSource, config.postgres());
+            wiring.scheduleJobs(jobs);
             jobs.start();
-            jobs.every(PurgeSessionsJob.class, PurgeSessionsJob.EVERY_SECONDS);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot start the job scheduler", e);
         }
-        Javalin app = AdminApp.create(services).start();
-        services.playerHub.start();
+        Javalin app = AdminApp.create(wiring).start();
+        wiring.playerHub.start();
         log.info("I-Hati Videotron admin server listening on port {} (database: {})", app.port(),
                 config.jdbcUrl() == null ? "embedded H2 in " + config.dataDir() : redact(config.jdbcUrl()));
         // Only this process may open the embedded H2 file: "backup" asks it through the data directory.
         BackupRequests backups = config.jdbcUrl() == null ? BackupRequests.serve(dataSource, config.dataDir()) : null;
-        var server = new AdminServer(services, jobs, app, own, backups);
+        var server = new AdminServer(wiring, jobs, app, own, backups);
         if (config.demo()) {
             DemoData.printLogins(System.out, server.baseUrl());
         }
@@ -124,8 +115,9 @@ public final class AdminServer implements AutoCloseable {
         return "http://localhost:" + port();
     }
 
-    public Services services() {
-        return services;
+    /** The built parts, for tests (no feature receives them). */
+    public Wiring services() {
+        return wiring;
     }
 
     public JobScheduler jobs() {
@@ -137,7 +129,7 @@ public final class AdminServer implements AutoCloseable {
         if (backups != null) {
             backups.close();
         }
-        services.playerHub.close();
+        wiring.playerHub.close();
         app.stop();
         try {
             jobs.close();

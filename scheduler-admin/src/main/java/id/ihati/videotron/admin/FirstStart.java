@@ -14,7 +14,7 @@ final class FirstStart {
     private FirstStart() {
     }
 
-    static void ensureAdmin(Services s, PrintStream out) {
+    static void ensureAdmin(Wiring s, PrintStream out) {
         if (s.users.count() > 0) {
             return;
         }

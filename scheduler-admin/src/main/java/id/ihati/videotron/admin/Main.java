@@ -16,8 +16,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (id.ihati.videotron.admin.backup.BackupCommand.handles(args)) {
-            System.exit(id.ihati.videotron.admin.backup.BackupCommand.run(args, System.getenv(), System.out,
-                    System.err));
+            System.exit(id.ihati.videotron.admin.backup.BackupCommand.run(args,
+                    rest -> AdminConfig.fromArgs(rest, System.getenv()).database(), System.out, System.err));
             return;
         }
         if (java.util.Arrays.asList(args).contains("--help")) {

@@ -150,7 +150,7 @@ class AlertsAtOnceWithAdminServerTest extends WithAdminServer {
         MediaItem damaged = importMedia("pb-wide.png", "Rusak di server");
         MediaItem later = importMedia("pb-magenta.png", "Sesudahnya");
         // The server's copy is damaged: every download of it fails its SHA-256 check.
-        Path stored = ((MediaLibrary) admin.services().mediaCatalog).file(damaged.file().sha256()).orElseThrow();
+        Path stored = ((MediaLibrary) admin.services().media).file(damaged.file().sha256()).orElseThrow();
         byte[] bytes = Files.readAllBytes(stored);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(stored, bytes);

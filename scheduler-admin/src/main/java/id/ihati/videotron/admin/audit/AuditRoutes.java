@@ -1,11 +1,11 @@
 package id.ihati.videotron.admin.audit;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -16,10 +16,14 @@ import java.util.Map;
 
 /** The audit log page: read-only, for ADMIN and for DPRD reviewers. */
 public final class AuditRoutes implements Routes {
-    private final Services s;
+    private final AuditLog audit;
+    private final Templates templates;
+    private final SubjectNames subjects;
 
-    public AuditRoutes(Services services) {
-        this.s = services;
+    public AuditRoutes(AuditLog audit, Templates templates, SubjectNames subjects) {
+        this.audit = audit;
+        this.templates = templates;
+        this.subjects = subjects;
     }
 
     @Override
@@ -49,9 +53,9 @@ public final class AuditRoutes implements Routes {
         if (!problems.isEmpty()) {
             ctx.status(400);
         }
-        var result = s.audit.search(query, PageContext.OFFICE_ZONE);
-        s.templates.render(ctx, "audit/list.jte", page, Map.of(
-                "result", result, "actions", s.audit.actions(), "names", names(result.entries()),
+        var result = audit.search(query, PageContext.OFFICE_ZONE);
+        templates.render(ctx, "audit/list.jte", page, Map.of(
+                "result", result, "actions", audit.actions(), "names", names(result.entries()),
                 "fromText", text(ctx, "from"), "toText", text(ctx, "to")));
     }
 
@@ -70,18 +74,7 @@ public final class AuditRoutes implements Routes {
                 if (names.containsKey(id)) {
                     continue;
                 }
-                java.util.Optional<String> name = switch (e.subjectType() == null ? "" : e.subjectType()) {
-                    case "screen" -> s.screens.find(id).map(x -> x.profile().name());
-                    default -> java.util.Optional.empty();
-                };
-                if (id.startsWith("bk-")) {
-                    name = s.scheduling.bookings.find(id).map(r -> r.booking().title());
-                } else if (id.startsWith("al-")) {
-                    name = s.scheduling.alerts.find(id).map(a -> a.alert().title());
-                } else if (id.startsWith("m-")) {
-                    name = s.mediaCatalog.summary(id).map(m -> m.title());
-                }
-                name.ifPresent(n -> names.put(id, n));
+                subjects.name(e.subjectType() == null ? "" : e.subjectType(), id).ifPresent(n -> names.put(id, n));
             }
         }
         return names;

@@ -1,13 +1,10 @@
 package id.ihati.videotron.admin.auth;
 
-import id.ihati.videotron.admin.web.Problem;
-import id.ihati.videotron.admin.web.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import io.javalin.security.RouteRole;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,6 +34,19 @@ public final class Access {
         this.sessions = sessions;
         this.devices = devices;
         this.secureCookies = secureCookies;
+    }
+
+    /**
+     * Set on every answer of the access check that refused a request: "unauthenticated", "forbidden", or
+     * "csrf" (a missing or wrong CSRF token). Handlers' own answers never carry it.
+     */
+    public static final String DENIED_HEADER = "X-Access-Denied";
+
+    /** Thrown for a missing or wrong CSRF token; answered 403 with the "error.csrf" problem. */
+    public static final class CsrfRejected extends RuntimeException {
+        CsrfRejected() {
+            super("missing or wrong CSRF token");
+        }
     }
 
     /** Thrown to stop a request that may not go on; {@code redirect} for pages, a status for APIs. */
@@ -126,8 +136,8 @@ public final class Access {
             sent = ctx.formParam(CSRF_FIELD);
         }
         if (!Tokens.same(expected, sent)) {
-            ctx.header(id.ihati.videotron.admin.web.ErrorHandling.DENIED_HEADER, "csrf");
-            throw new ValidationException(403, List.of(Problem.of(null, "error.csrf")));
+            ctx.header(DENIED_HEADER, "csrf");
+            throw new CsrfRejected();
         }
     }
 

@@ -16,6 +16,4 @@ public interface DeviceAuthenticator {
     default Optional<Retired> retired(String bearerToken) {
         return Optional.empty();
     }
-
-    DeviceAuthenticator NONE = token -> Optional.empty();
 }

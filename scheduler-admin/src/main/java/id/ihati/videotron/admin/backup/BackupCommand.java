@@ -1,15 +1,15 @@
 package id.ihati.videotron.admin.backup;
 
-import id.ihati.videotron.admin.AdminConfig;
 import id.ihati.videotron.admin.db.Database;
+import id.ihati.videotron.admin.db.DatabaseSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * {@code backup --to DIR [settings]} and {@code restore --from DIR [settings]}, with the server's own settings
@@ -31,8 +31,12 @@ public final class BackupCommand {
         return args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"));
     }
 
-    /** Runs the command; returns the process exit status (0 done, 1 failed, 2 bad arguments). */
-    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command; {@code settings} reads the server's settings from the remaining arguments (the same
+     * flags, environment and config file as for starting it). Returns the process exit status (0 done, 1 failed, 2 bad arguments).
+     */
+    public static int run(String[] args, Function<String[], DatabaseSettings> settings, PrintStream out,
+                          PrintStream err) {
         String command = args[0];
         String dirFlag = command.equals("backup") ? "--to" : "--from";
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
@@ -42,12 +46,12 @@ public final class BackupCommand {
             dir = Path.of(rest.get(i + 1));
             rest.subList(i, i + 2).clear();
         }
-        AdminConfig config;
+        DatabaseSettings config;
         try {
             if (dir == null) {
                 throw new IllegalArgumentException(dirFlag + " DIR is required");
             }
-            config = AdminConfig.fromArgs(rest.toArray(String[]::new), env);
+            config = settings.apply(rest.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             err.println("ihati-admin " + command + ": " + e.getMessage());
             err.print(USAGE);
@@ -73,7 +77,7 @@ public final class BackupCommand {
      * PostgreSQL is read directly (any number of clients may). The embedded H2 file belongs to the server's
      * process while it runs, so the server is asked to write the backup; when it is stopped, it is opened here.
      */
-    private static Properties backup(AdminConfig config, Path to) throws InterruptedException {
+    private static Properties backup(DatabaseSettings config, Path to) throws InterruptedException {
         Path h2 = Path.of(Database.h2File(config.dataDir()) + ".mv.db");
         if (config.jdbcUrl() == null && !java.nio.file.Files.exists(h2)) {
             throw new IllegalArgumentException("no database in " + config.dataDir() + " (" + h2 + " is missing): "
@@ -87,7 +91,7 @@ public final class BackupCommand {
         }
     }
 
-    private static boolean h2InUse(AdminConfig config) {
+    private static boolean h2InUse(DatabaseSettings config) {
         try (var pool = Database.pool(config)) {
             return false;
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package id.ihati.videotron.admin.backup;
 
-import id.ihati.videotron.admin.AdminConfig;
 import id.ihati.videotron.admin.db.Database;
+import id.ihati.videotron.admin.db.DatabaseSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -26,7 +26,7 @@ public final class Restore {
     }
 
     /** Restores {@code from} into the database and data directory of {@code config}; returns the backup's facts. */
-    public static Properties into(AdminConfig config, Path from) {
+    public static Properties into(DatabaseSettings config, Path from) {
         try {
             Properties info = new Properties();
             Path facts = from.resolve("backup.properties");
@@ -60,7 +60,7 @@ public final class Restore {
         }
     }
 
-    private static void loadPostgres(AdminConfig config, Path from, String schemaVersion)
+    private static void loadPostgres(DatabaseSettings config, Path from, String schemaVersion)
             throws SQLException, IOException {
         try (var pool = Database.pool(config)) {
             try (Connection c = pool.getConnection()) {

@@ -1,18 +1,19 @@
 package id.ihati.videotron.admin.booking;
 
-import id.ihati.videotron.admin.web.BidiControls;
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.playlists.schedule.Alert;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import id.ihati.videotron.playlists.schedule.Targets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,12 +30,14 @@ import java.util.UUID;
 /** Emergency alerts: put up from now until a time or until cancelled, cancelled in one click. */
 final class AlertRoutes {
     static final Role[] ALERTERS = {Role.ADMIN, Role.HEALTH_EDITOR, Role.CITY_EDITOR};
-    private final Services s;
     private final Scheduling sched;
+    private final Templates templates;
+    private final Clock clock;
 
-    AlertRoutes(Services services) {
-        this.s = services;
-        this.sched = services.scheduling;
+    AlertRoutes(Scheduling sched, Templates templates, Clock clock) {
+        this.sched = sched;
+        this.templates = templates;
+        this.clock = clock;
     }
 
     void register(RoutesConfig routes) {
@@ -44,7 +47,7 @@ final class AlertRoutes {
     }
 
     private void page(Context ctx, PageContext page, Map<String, Object> extra) {
-        Instant now = s.clock.instant();
+        Instant now = clock.instant();
         List<ScreenProfile> screens = sched.screens();
         var groups = new TreeSet<String>();
         screens.forEach(x -> groups.addAll(x.groups()));
@@ -59,7 +62,7 @@ final class AlertRoutes {
         params.put("form", new AlertForm("", "", true, Set.of(), Set.of(), "cancel",
                 LocalDate.ofInstant(now, ScreenProfile.DEFAULT_ZONE).toString(), ""));
         params.putAll(extra);
-        s.templates.render(ctx, "booking/alerts.jte", page, params);
+        templates.render(ctx, "booking/alerts.jte", page, params);
     }
 
     private void raise(Context ctx) {
@@ -70,7 +73,7 @@ final class AlertRoutes {
                 "time".equals(ctx.formParam("untilMode")) ? "time" : "cancel", text(ctx.formParam("untilDate")),
                 text(ctx.formParam("untilTime")));
         var problems = new ArrayList<Problem>();
-        Instant now = s.clock.instant();
+        Instant now = clock.instant();
         if (form.title().isEmpty()) {
             problems.add(Problem.of("title", "booking.title.required"));
         } else if (form.title().length() > 200) {

@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.booking;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
@@ -8,6 +7,7 @@ import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -15,6 +15,7 @@ import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +31,14 @@ import java.util.TreeSet;
 public final class BookingRoutes implements Routes {
     static final Role[] EDITORS = {Role.ADMIN, Role.HEALTH_EDITOR, Role.CITY_EDITOR};
     static final Role[] READERS = {Role.ADMIN, Role.HEALTH_EDITOR, Role.CITY_EDITOR, Role.REVIEWER};
-    private final Services s;
     private final Scheduling sched;
+    private final Templates templates;
+    private final Clock clock;
 
-    public BookingRoutes(Services services) {
-        this.s = services;
-        this.sched = services.scheduling;
+    public BookingRoutes(Scheduling sched, Templates templates, Clock clock) {
+        this.sched = sched;
+        this.templates = templates;
+        this.clock = clock;
     }
 
     @Override
@@ -47,12 +50,12 @@ public final class BookingRoutes implements Routes {
         routes.get("/bookings/{id}/edit", this::editForm, EDITORS);
         routes.post("/bookings/{id}/withdraw", this::withdraw, EDITORS);
         routes.post("/bookings/{id}/discard", this::discard, EDITORS);
-        new ScheduleRoutes(s).register(routes);
-        new AlertRoutes(s).register(routes);
+        new ScheduleRoutes(sched, templates, clock).register(routes);
+        new AlertRoutes(sched, templates, clock).register(routes);
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
+        return LocalDate.ofInstant(clock.instant(), ScreenProfile.DEFAULT_ZONE);
     }
 
     private void list(Context ctx) {
@@ -78,7 +81,7 @@ public final class BookingRoutes implements Routes {
         params.put("versionsOf", old ? sched.versions.versionsHolding(all.stream().map(BookingRecord::id).toList(), 1000)
                 : Map.of());
         params.put("displaced", old ? Map.of() : sched.displacedToday());
-        s.templates.render(ctx, "booking/list.jte", Pages.context(ctx), params);
+        templates.render(ctx, "booking/list.jte", Pages.context(ctx), params);
     }
 
     private void newForm(Context ctx) {
@@ -152,7 +155,7 @@ public final class BookingRoutes implements Routes {
         params.put("categories", new ArrayList<>(Scheduling.categoriesOf(u.role())));
         params.put("presets", Presets.NAMES);
         params.put("preview", preview);
-        s.templates.render(ctx, "booking/form.jte", page, params);
+        templates.render(ctx, "booking/form.jte", page, params);
     }
 
     private void detail(Context ctx) {
@@ -170,7 +173,7 @@ public final class BookingRoutes implements Routes {
         params.put("displaced", notices);
         params.put("people", sched.displayNames(notices.stream().map(Displacement.Notice::publishedBy).toList()));
         params.put("inVersions", sched.versions.versionsHolding(List.of(r.id()), 1000).get(r.id()));
-        s.templates.render(ctx, "booking/detail.jte", Pages.context(ctx), params);
+        templates.render(ctx, "booking/detail.jte", Pages.context(ctx), params);
     }
 
     private void withdraw(Context ctx) {

@@ -1,26 +1,23 @@
 package id.ihati.videotron.admin.booking;
 
-import id.ihati.videotron.admin.Services;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
+import id.ihati.videotron.admin.jobs.Work;
 
 /**
  * Bookings and alerts start and end on time: every minute, marks those whose start came or whose end passed
  * and, if any did, tells the players. Players already hold seven days of schedule and play on time offline;
  * this keeps the pages' statuses and the manifests' ETags right.
  */
-@DisallowConcurrentExecution
-public final class BoundaryJob implements Job {
+public final class BoundaryJob implements Work {
+    public static final String NAME = "BoundaryJob";
     public static final int EVERY_SECONDS = 60;
-    private final Services services;
+    private final Scheduling scheduling;
 
-    public BoundaryJob(Services services) {
-        this.services = services;
+    public BoundaryJob(Scheduling scheduling) {
+        this.scheduling = scheduling;
     }
 
     @Override
-    public void execute(JobExecutionContext context) {
-        services.scheduling.advanceClock();
+    public void run(Firing firing) {
+        scheduling.advanceClock();
     }
 }

@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.booking;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Filler;
@@ -18,8 +17,8 @@ public final class DemoSchedule {
      * Saves every booking as a draft and publishes them, then sets the filler (when given), each as the
      * given ADMIN. Returns the latest version.
      */
-    public static ScheduleVersion publish(Services s, User admin, List<Booking> bookings, Filler filler, String note) {
-        Scheduling sched = s.scheduling;
+    public static ScheduleVersion publish(Scheduling sched, User admin, List<Booking> bookings, Filler filler,
+                                          String note) {
         for (Booking b : bookings) {
             sched.saveDraft(admin, b);
         }

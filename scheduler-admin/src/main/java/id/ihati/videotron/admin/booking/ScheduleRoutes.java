@@ -1,20 +1,21 @@
 package id.ihati.videotron.admin.booking;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
+import id.ihati.videotron.playlists.assembly.ScreenDay;
 import id.ihati.videotron.playlists.schedule.Filler;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
-import id.ihati.videotron.playlists.assembly.ScreenDay;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import id.ihati.videotron.playlists.timeline.Timeline;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,12 +27,14 @@ import java.util.Optional;
 
 /** Publishing, the version history with diffs and rollback, the filler, and the timeline of a screen. */
 final class ScheduleRoutes {
-    private final Services s;
     private final Scheduling sched;
+    private final Templates templates;
+    private final Clock clock;
 
-    ScheduleRoutes(Services services) {
-        this.s = services;
-        this.sched = services.scheduling;
+    ScheduleRoutes(Scheduling sched, Templates templates, Clock clock) {
+        this.sched = sched;
+        this.templates = templates;
+        this.clock = clock;
     }
 
     void register(RoutesConfig routes) {
@@ -49,7 +52,7 @@ final class ScheduleRoutes {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(s.clock.instant(), ScreenProfile.DEFAULT_ZONE);
+        return LocalDate.ofInstant(clock.instant(), ScreenProfile.DEFAULT_ZONE);
     }
 
     private void publishPage(Context ctx, PageContext page, String note, String displacementReason) {
@@ -66,7 +69,7 @@ final class ScheduleRoutes {
         params.put("people", sched.displayNames(displaced.stream().map(Displacement::ownerUser).toList()));
         params.put("day", day);
         params.put("mediaTitles", sched.mediaTitles());
-        s.templates.render(ctx, "booking/publish.jte", page, params);
+        templates.render(ctx, "booking/publish.jte", page, params);
     }
 
     private void publish(Context ctx) {
@@ -115,7 +118,7 @@ final class ScheduleRoutes {
         params.put("displaced", byVersion);
         params.put("from", list.size() > 1 ? list.get(1).version() : 0L);
         params.put("to", list.isEmpty() ? 0L : list.get(0).version());
-        s.templates.render(ctx, "booking/versions.jte", Pages.context(ctx), params);
+        templates.render(ctx, "booking/versions.jte", Pages.context(ctx), params);
     }
 
     private ScheduleVersion findVersion(long v) {
@@ -136,7 +139,7 @@ final class ScheduleRoutes {
         params.put("displaced", notices);
         params.put("people", sched.displayNames(notices.stream().map(n -> n.displacement().ownerUser()).toList()));
         params.put("mediaTitles", sched.mediaTitles());
-        s.templates.render(ctx, "booking/version.jte", Pages.context(ctx), params);
+        templates.render(ctx, "booking/version.jte", Pages.context(ctx), params);
     }
 
     /** The confirmation step of a rollback: every booking it removes, brings back or changes, by title. */
@@ -153,7 +156,7 @@ final class ScheduleRoutes {
         params.put("displacementReason", orEmpty(Pages.field(ctx, "displacementReason")));
         params.put("people", sched.displayNames(displaced.stream().map(Displacement::ownerUser).toList()));
         params.put("mediaTitles", sched.mediaTitles());
-        s.templates.render(ctx, "booking/rollback.jte", page, params);
+        templates.render(ctx, "booking/rollback.jte", page, params);
     }
 
     private void rollback(Context ctx) {
@@ -200,7 +203,7 @@ final class ScheduleRoutes {
         } else {
             params.put("diff", sched.diff(from, to, today()));
         }
-        s.templates.render(ctx, "booking/compare.jte", page, params);
+        templates.render(ctx, "booking/compare.jte", page, params);
     }
 
     private Long versionParam(String raw, String field, List<Problem> problems) {
@@ -228,7 +231,7 @@ final class ScheduleRoutes {
         params.put("media", sched.approvedMedia());
         params.put("mediaTitles", sched.mediaTitles());
         params.put("base", sched.latestNumber());
-        s.templates.render(ctx, "booking/filler.jte", page, params);
+        templates.render(ctx, "booking/filler.jte", page, params);
     }
 
     private void setFiller(Context ctx) {
@@ -292,11 +295,11 @@ final class ScheduleRoutes {
         }
         params.putIfAbsent("titles", Map.of());
         params.putIfAbsent("shares", Map.of());
-        s.templates.render(ctx, "booking/timeline.jte", Pages.context(ctx), params);
+        templates.render(ctx, "booking/timeline.jte", Pages.context(ctx), params);
     }
 
     private int currentHour(Optional<ScreenProfile> screen) {
-        return s.clock.instant().atZone(screen.map(ScreenProfile::timeZone).orElse(ScreenProfile.DEFAULT_ZONE))
+        return clock.instant().atZone(screen.map(ScreenProfile::timeZone).orElse(ScreenProfile.DEFAULT_ZONE))
                 .getHour();
     }
 

@@ -4,6 +4,4 @@ package id.ihati.videotron.admin.booking;
 @FunctionalInterface
 public interface ScheduleSource {
     PublishedSchedule published();
-
-    ScheduleSource NONE = () -> PublishedSchedule.EMPTY;
 }

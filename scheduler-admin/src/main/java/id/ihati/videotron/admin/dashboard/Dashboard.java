@@ -1,14 +1,19 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.booking.AlertRepository;
+import id.ihati.videotron.admin.booking.BookingRepository;
+import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.admin.player.DeviceTokens;
 import id.ihati.videotron.admin.player.ManifestService;
 import id.ihati.videotron.admin.player.ProofOfPlay;
 import id.ihati.videotron.admin.player.ScreenStatus;
 import id.ihati.videotron.admin.player.Screenshots;
 import id.ihati.videotron.admin.player.StatusRepository;
 import id.ihati.videotron.admin.screen.Screen;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.admin.web.Messages;
 import id.ihati.videotron.playlists.assembly.Assembler;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,38 +27,52 @@ import org.slf4j.LoggerFactory;
 /** Builds the {@link ScreenCard}s of the dashboard and the screen pages. */
 public final class Dashboard {
     private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
-    private final Services s;
+    private final Clock clock;
+    private final ScreenRepository screens;
+    private final DeviceTokens deviceTokens;
+    private final MediaCatalog mediaCatalog;
+    private final BookingRepository bookings;
+    private final AlertRepository alerts;
+    private final ManifestService manifests;
     private final StatusRepository status;
     private final Screenshots screenshots;
     private final ProofOfPlay plays;
     private final Incidents incidents;
 
-    public Dashboard(Services services) {
-        this.s = services;
-        this.status = new StatusRepository(services.jdbi);
-        this.screenshots = new Screenshots(services.jdbi, services.clock, services.config.dataDir());
-        this.plays = new ProofOfPlay(services.jdbi, services.clock);
-        this.incidents = new Incidents(services.jdbi);
+    public Dashboard(Clock clock, ScreenRepository screens, DeviceTokens deviceTokens, MediaCatalog mediaCatalog,
+                     BookingRepository bookings, AlertRepository alerts, ManifestService manifests,
+                     StatusRepository status, Screenshots screenshots, ProofOfPlay plays, Incidents incidents) {
+        this.clock = clock;
+        this.screens = screens;
+        this.deviceTokens = deviceTokens;
+        this.mediaCatalog = mediaCatalog;
+        this.bookings = bookings;
+        this.alerts = alerts;
+        this.manifests = manifests;
+        this.status = status;
+        this.screenshots = screenshots;
+        this.plays = plays;
+        this.incidents = incidents;
     }
 
     public List<ScreenCard> cards(Locale locale) {
-        Instant now = s.clock.instant();
+        Instant now = clock.instant();
         Map<String, ScreenStatus> all = status.all();
         List<Incident> open = incidents.open();
-        return s.screens.all().stream().map(screen -> card(screen, all.get(screen.id()),
+        return screens.all().stream().map(screen -> card(screen, all.get(screen.id()),
                 open.stream().filter(i -> i.screenId().equals(screen.id())).toList(), now, locale)).toList();
     }
 
     public Optional<ScreenCard> card(String screenId, Locale locale) {
-        Instant now = s.clock.instant();
-        return s.screens.find(screenId).map(screen -> card(screen, status.find(screenId).orElse(null),
+        Instant now = clock.instant();
+        return screens.find(screenId).map(screen -> card(screen, status.find(screenId).orElse(null),
                 incidents.open().stream().filter(i -> i.screenId().equals(screenId)).toList(), now, locale));
     }
 
     private ScreenCard card(Screen screen, ScreenStatus st, List<Incident> incidents, Instant now, Locale locale) {
         List<Incident> open = incidents.stream().map(this::named).toList();
         ZoneId zone = screen.profile().timeZone();
-        var token = s.deviceTokens.live(screen.id()).orElse(null);
+        var token = deviceTokens.live(screen.id()).orElse(null);
         var shot = screenshots.latest(screen.id()).orElse(null);
         Instant midnight = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         int reported = plays.count(screen.id(), midnight, now.plusSeconds(1));
@@ -70,7 +89,7 @@ public final class Dashboard {
         String unknown = Messages.get(locale, "screen.nowPlaying.unknown");
         return NowPlaying.newest(st, plays.latest(screenId).orElse(null))
                 .map(p -> new ScreenCard.Playing(
-                        s.mediaCatalog.summary(p.mediaId()).map(m -> m.title()).orElse(unknown),
+                        mediaCatalog.summary(p.mediaId()).map(m -> m.title()).orElse(unknown),
                         p.sourceId() == null ? Messages.get(locale, "screen.nowPlaying.filler")
                                 : sourceTitle(p.sourceId()).orElse(unknown),
                         when(p.since(), zone, now, locale), p.ended() == null ? null : when(p.ended(), zone, now, locale)))
@@ -79,8 +98,8 @@ public final class Dashboard {
 
     /** A booking's or alert's title, whatever its state; empty if the server does not know it (deleted since). */
     private Optional<String> sourceTitle(String sourceId) {
-        return s.scheduling.bookings.find(sourceId).map(r -> r.booking().title())
-                .or(() -> s.scheduling.alerts.find(sourceId).map(a -> a.alert().title()));
+        return bookings.find(sourceId).map(r -> r.booking().title())
+                .or(() -> alerts.find(sourceId).map(a -> a.alert().title()));
     }
 
     /** A media error names the item as staff know it, by its title ("Video DBD"), never by its id. */
@@ -88,7 +107,7 @@ public final class Dashboard {
         if (i.kind() != Incident.Kind.MEDIA_ERROR) {
             return i;
         }
-        return s.mediaCatalog.summary(i.subject())
+        return mediaCatalog.summary(i.subject())
                 .map(m -> i.withSubject(m.title()))
                 .orElse(i);
     }
@@ -102,7 +121,7 @@ public final class Dashboard {
             return 0;
         }
         try {
-            Optional<ManifestService.Built> built = s.playerHub.manifests().current(screenId);
+            Optional<ManifestService.Built> built = manifests.current(screenId);
             if (built.isEmpty()) {
                 return null;
             }

@@ -1,12 +1,14 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What staff do with an incident: acknowledge it (someone is on it) or close it by hand, each with a note,
@@ -32,12 +34,16 @@ public final class IncidentDesk {
         }
     }
 
-    private final Services s;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AuditLog audit;
     private final Incidents incidents;
 
-    public IncidentDesk(Services services) {
-        this.s = services;
-        this.incidents = new Incidents(services.jdbi);
+    public IncidentDesk(Jdbi jdbi, Clock clock, AuditLog audit, Incidents incidents) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.incidents = incidents;
     }
 
     public Optional<Incident> find(long id) {
@@ -71,12 +77,12 @@ public final class IncidentDesk {
             throw new ValidationException(problems);
         }
         String text = note.strip();
-        boolean done = s.jdbi.inTransaction(h -> {
+        boolean done = jdbi.inTransaction(h -> {
             boolean changed = action == Action.ACKNOWLEDGE
-                    ? incidents.acknowledge(h, id, actor.username(), text, s.clock.instant())
-                    : incidents.closeByHand(h, id, actor.username(), text, s.clock.instant());
+                    ? incidents.acknowledge(h, id, actor.username(), text, clock.instant())
+                    : incidents.closeByHand(h, id, actor.username(), text, clock.instant());
             if (changed) {
-                s.audit.record(h, actor.username(), action.auditCode(), "incident", Long.toString(id),
+                audit.record(h, actor.username(), action.auditCode(), "incident", Long.toString(id),
                         incident.screenId() + " " + incident.kind() + " " + incident.subject() + ": " + text);
             }
             return changed;

@@ -1,11 +1,12 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,16 +20,19 @@ import java.util.Map;
  */
 public final class IncidentRoutes implements Routes {
     static final Role[] READERS = {Role.ADMIN, Role.HEALTH_EDITOR, Role.CITY_EDITOR, Role.REVIEWER};
-    private final Services s;
+    private final Templates templates;
+    private final ScreenRepository screens;
     private final IncidentDesk desk;
     private final Incidents incidents;
     private final Dashboard dashboard;
 
-    public IncidentRoutes(Services services) {
-        this.s = services;
-        this.desk = new IncidentDesk(services);
-        this.incidents = new Incidents(services.jdbi);
-        this.dashboard = new Dashboard(services);
+    public IncidentRoutes(Templates templates, ScreenRepository screens, IncidentDesk desk, Incidents incidents,
+                          Dashboard dashboard) {
+        this.templates = templates;
+        this.screens = screens;
+        this.desk = desk;
+        this.incidents = incidents;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -42,7 +46,7 @@ public final class IncidentRoutes implements Routes {
 
     private void list(Context ctx) {
         var page = Pages.context(ctx);
-        s.templates.render(ctx, "dashboard/incidents.jte", page, Map.of(
+        templates.render(ctx, "dashboard/incidents.jte", page, Map.of(
                 "incidents", incidents.open().stream().map(dashboard::named).toList(),
                 "screenNames", screenNames()));
     }
@@ -53,10 +57,10 @@ public final class IncidentRoutes implements Routes {
         var params = new HashMap<String, Object>();
         params.put("incident", incident);
         params.put("screenName", screenNames().getOrDefault(incident.screenId(), incident.screenId()));
-        params.put("zone", s.screens.find(incident.screenId()).map(x -> x.profile().timeZone())
+        params.put("zone", screens.find(incident.screenId()).map(x -> x.profile().timeZone())
                 .orElse(id.ihati.videotron.playlists.schedule.ScreenProfile.DEFAULT_ZONE));
         params.put("note", note == null ? "" : note);
-        s.templates.render(ctx, "dashboard/incident.jte", page, params);
+        templates.render(ctx, "dashboard/incident.jte", page, params);
     }
 
     private void handle(Context ctx, IncidentDesk.Action action) {
@@ -77,7 +81,7 @@ public final class IncidentRoutes implements Routes {
 
     private Map<String, String> screenNames() {
         var names = new HashMap<String, String>();
-        s.screens.all().forEach(x -> names.put(x.id(), x.profile().name()));
+        screens.all().forEach(x -> names.put(x.id(), x.profile().name()));
         return names;
     }
 

@@ -1,10 +1,11 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.booking.BookingRecord;
+import id.ihati.videotron.admin.booking.Scheduling;
 import id.ihati.videotron.admin.review.comments.Comment;
+import id.ihati.videotron.admin.review.comments.CommentService;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.timeline.Shortfall;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the signed-in person must act on, for the dashboard: content awaiting their approval, their bookings that
@@ -41,12 +43,16 @@ public final class Notices {
         }
     }
 
-    private final Services s;
+    private final Jdbi jdbi;
+    private final Scheduling scheduling;
+    private final CommentService comments;
     private final Incidents incidents;
 
-    public Notices(Services services) {
-        this.s = services;
-        this.incidents = new Incidents(services.jdbi);
+    public Notices(Jdbi jdbi, Scheduling scheduling, CommentService comments, Incidents incidents) {
+        this.jdbi = jdbi;
+        this.scheduling = scheduling;
+        this.comments = comments;
+        this.incidents = incidents;
     }
 
     /** The notices for {@code user} at {@code now}; empty when there is nothing to do. */
@@ -55,10 +61,10 @@ public final class Notices {
         approvals(user).ifPresent(out::add);
         if (ownsBookings(user.role())) {
             Map<String, BookingRecord> mine = new LinkedHashMap<>();
-            s.scheduling.workingSet().stream().filter(r -> user.username().equals(r.createdBy()))
+            scheduling.workingSet().stream().filter(r -> user.username().equals(r.createdBy()))
                     .forEach(r -> mine.put(r.id(), r));
             if (!mine.isEmpty()) {
-                lostPlays(mine, s.scheduling.publishedShortfalls(now)).ifPresent(out::add);
+                lostPlays(mine, scheduling.publishedShortfalls(now)).ifPresent(out::add);
                 comments(mine).ifPresent(out::add);
             }
         }
@@ -82,7 +88,7 @@ public final class Notices {
         }
         Category only = user.role() == Role.CITY_EDITOR ? Category.CITY : null;
         Map<Category, Integer> pending = new EnumMap<>(Category.class);
-        s.jdbi.useHandle(h -> h.createQuery("SELECT category, COUNT(*) FROM media WHERE status = 'PENDING' "
+        jdbi.useHandle(h -> h.createQuery("SELECT category, COUNT(*) FROM media WHERE status = 'PENDING' "
                         + "GROUP BY category")
                 .map((rs, ctx) -> Map.entry(Category.valueOf(rs.getString(1)), rs.getInt(2)))
                 .forEach(e -> pending.put(e.getKey(), e.getValue())));
@@ -119,7 +125,7 @@ public final class Notices {
     /** Threads DPRD started on the user's bookings that nobody on the staff side has answered. */
     private Optional<Notice> comments(Map<String, BookingRecord> mine) {
         Map<String, Integer> unanswered = new LinkedHashMap<>();
-        for (Comment.Thread t : s.review.comments().repository().latestThreads(500)) {
+        for (Comment.Thread t : comments.repository().latestThreads(500)) {
             var subject = t.first().subject();
             if (subject.type() == Comment.Subject.Type.BOOKING && mine.containsKey(subject.id())
                     && t.first().authorRole() == Role.REVIEWER && t.unanswered()) {

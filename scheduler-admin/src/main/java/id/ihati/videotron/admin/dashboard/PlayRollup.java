@@ -1,7 +1,7 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.player.ProofOfPlay;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.playlists.proof.PlayRecord;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import java.sql.Timestamp;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Proof of play per screen, source (booking or alert; "" for filler), media and screen-local day, in
@@ -27,12 +28,14 @@ public final class PlayRollup {
                              int plays, int completedPlays, int mediaErrorPlays, long playedSeconds) {
     }
 
-    private final Services s;
+    private final Jdbi jdbi;
+    private final ScreenRepository screens;
     private final ProofOfPlay plays;
 
-    public PlayRollup(Services services) {
-        this.s = services;
-        this.plays = new ProofOfPlay(services.jdbi, services.clock);
+    public PlayRollup(Jdbi jdbi, ScreenRepository screens, ProofOfPlay plays) {
+        this.jdbi = jdbi;
+        this.screens = screens;
+        this.plays = plays;
     }
 
     /**
@@ -40,19 +43,19 @@ public final class PlayRollup {
      * media errors were never counted apart.
      */
     public void run(Instant since, Instant now) {
-        for (ScreenProfile screen : s.screens.profiles()) {
+        for (ScreenProfile screen : screens.profiles()) {
             ZoneId zone = screen.timeZone();
             var days = new java.util.TreeSet<LocalDate>();
             LocalDate today = now.atZone(zone).toLocalDate();
             days.add(today);
             days.add(today.minusDays(1));
-            s.jdbi.useHandle(h -> h.createQuery("""
+            jdbi.useHandle(h -> h.createQuery("""
                             SELECT actual_start FROM play_record WHERE screen_id = :s AND received_at >= :since""")
                     .bind("s", screen.id()).bind("since", Timestamp.from(since))
                     .map((rs, ctx) -> rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate())
                     .forEach(days::add));
             // Days rolled up before media errors were counted apart (migration V49) are counted again once.
-            s.jdbi.useHandle(h -> h.createQuery("""
+            jdbi.useHandle(h -> h.createQuery("""
                             SELECT DISTINCT play_day FROM play_daily
                             WHERE screen_id = :s AND media_error_plays IS NULL""")
                     .bind("s", screen.id()).mapTo(LocalDate.class).forEach(days::add));
@@ -79,7 +82,7 @@ public final class PlayRollup {
                     before.mediaErrorPlays() + (r.mediaError() ? 1 : 0),
                     before.playedSeconds() + Math.max(0, seconds)));
         }
-        s.jdbi.useTransaction(h -> {
+        jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM play_daily WHERE screen_id = :s AND play_day = :d")
                     .bind("s", screen.id()).bind("d", day).execute();
             for (DailyPlays d : rows.values()) {
@@ -97,7 +100,7 @@ public final class PlayRollup {
 
     /** The rolled-up rows of a screen-day. */
     public List<DailyPlays> daily(String screenId, LocalDate day) {
-        return s.jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> h.createQuery("""
                         SELECT screen_id, play_day, source_id, media_id, category, plays, completed_plays,
                                media_error_plays, played_seconds
                         FROM play_daily WHERE screen_id = :s AND play_day = :d ORDER BY source_id, media_id""")

@@ -1,9 +1,10 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.player.DeviceTokens;
 import id.ihati.videotron.admin.player.ScreenStatus;
 import id.ihati.videotron.admin.player.StatusRepository;
 import id.ihati.videotron.admin.screen.Screen;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.playlists.proof.Interruption;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Turns what players report into incidents: a paired screen silent for three heartbeats is OFFLINE (closed
@@ -24,23 +26,28 @@ import java.util.Set;
  */
 public final class ScreenWatch {
     public static final long DISK_LOW_BYTES = 2L * 1024 * 1024 * 1024;
-    private final Services s;
+    private final Jdbi jdbi;
+    private final ScreenRepository screens;
+    private final DeviceTokens deviceTokens;
     private final Incidents incidents;
     private final StatusRepository status;
 
-    public ScreenWatch(Services services) {
-        this.s = services;
-        this.incidents = new Incidents(services.jdbi);
-        this.status = new StatusRepository(services.jdbi);
+    public ScreenWatch(Jdbi jdbi, ScreenRepository screens, DeviceTokens deviceTokens, Incidents incidents,
+                       StatusRepository status) {
+        this.jdbi = jdbi;
+        this.screens = screens;
+        this.deviceTokens = deviceTokens;
+        this.incidents = incidents;
+        this.status = status;
     }
 
     /** One round at {@code now}. */
     public void check(Instant now) {
         Map<String, ScreenStatus> all = status.all();
-        for (Screen screen : s.screens.all()) {
+        for (Screen screen : screens.all()) {
             String id = screen.id();
             ScreenStatus st = all.get(id);
-            var token = s.deviceTokens.live(id);
+            var token = deviceTokens.live(id);
             if (token.isPresent()) {
                 Instant since = st != null ? st.lastSeen() : token.get().createdAt();
                 if (!now.isBefore(since.plus(ScreenStatus.OFFLINE_AFTER))) {
@@ -83,7 +90,7 @@ public final class ScreenWatch {
             }
         }
         // Failed plays of the last ten minutes count too: a player that only reports plays is still heard.
-        s.jdbi.useHandle(h -> h.createQuery("""
+        jdbi.useHandle(h -> h.createQuery("""
                         SELECT media_id, error, actual_start FROM play_record WHERE screen_id = :s
                         AND error IS NOT NULL AND NOT completed AND actual_start > :since""")
                 .bind("s", screenId).bind("since", Timestamp.from(now.minusSeconds(600)))
@@ -135,7 +142,7 @@ public final class ScreenWatch {
             return Map.of();
         }
         Map<String, Instant> out = new HashMap<>();
-        s.jdbi.useHandle(h -> h.createQuery("""
+        jdbi.useHandle(h -> h.createQuery("""
                         SELECT media_id, MAX(actual_start) FROM play_record WHERE screen_id = :s AND completed
                         AND media_id IN (<media>) AND actual_start > :from GROUP BY media_id""")
                 .bind("s", screenId).bindList("media", List.copyOf(media)).bind("from", Timestamp.from(from))

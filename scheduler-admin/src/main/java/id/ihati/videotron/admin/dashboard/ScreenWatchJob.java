@@ -1,22 +1,22 @@
 package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
+import id.ihati.videotron.admin.jobs.Work;
+import java.time.Clock;
 
 /** Every {@link #INTERVAL_SECONDS}: opens and closes screen incidents ({@link ScreenWatch}). */
-@DisallowConcurrentExecution
-public final class ScreenWatchJob implements Job {
+public final class ScreenWatchJob implements Work {
+    public static final String NAME = "ScreenWatchJob";
     public static final int INTERVAL_SECONDS = 15;
-    private final Services s;
+    private final ScreenWatch watch;
+    private final Clock clock;
 
-    public ScreenWatchJob(Services services) {
-        this.s = services;
+    public ScreenWatchJob(ScreenWatch watch, Clock clock) {
+        this.watch = watch;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(JobExecutionContext context) {
-        new ScreenWatch(s).check(s.clock.instant());
+    public void run(Firing firing) {
+        watch.check(clock.instant());
     }
 }

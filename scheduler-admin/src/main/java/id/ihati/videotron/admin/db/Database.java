@@ -2,7 +2,6 @@ package id.ihati.videotron.admin.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import id.ihati.videotron.admin.AdminConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +17,7 @@ public final class Database {
     }
 
     /** A pool for the configured database: PostgreSQL when a JDBC URL is given, else an H2 file in the data dir. */
-    public static HikariDataSource pool(AdminConfig config) {
+    public static HikariDataSource pool(DatabaseSettings config) {
         var hc = new HikariConfig();
         if (config.jdbcUrl() != null) {
             hc.setJdbcUrl(config.jdbcUrl());
@@ -52,7 +51,7 @@ public final class Database {
      * The pool as the server must use it: for the embedded H2 file, every connection that wrote is synced to disk
      * at commit ({@link SyncedCommits}); PostgreSQL does that itself ({@code fsync}, {@code synchronous_commit}).
      */
-    public static DataSource durable(DataSource pool, AdminConfig config) {
+    public static DataSource durable(DataSource pool, DatabaseSettings config) {
         return config.jdbcUrl() == null ? new SyncedCommits(pool) : pool;
     }
 

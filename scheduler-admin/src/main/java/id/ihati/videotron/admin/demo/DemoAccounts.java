@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.demo;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Passwords;
 import id.ihati.videotron.admin.auth.Role;
 import java.util.List;
@@ -25,19 +24,19 @@ public final class DemoAccounts implements DemoStep {
                     "DPRD Kota Cilegon, Komisi IV"));
 
     @Override
-    public void seed(Services s) {
-        s.jdbi.useTransaction(h -> {
+    public void seed(DemoParts s) {
+        s.jdbi().useTransaction(h -> {
             for (Login l : LOGINS) {
                 String hash = Passwords.hash(l.password());
-                var existing = s.users.findByUsername(l.username());
+                var existing = s.users().findByUsername(l.username());
                 if (existing.isPresent()) {
                     // The first-start admin of an empty database gets the known demo password.
-                    s.users.setPassword(h, existing.get().id(), hash, false);
+                    s.users().setPassword(h, existing.get().id(), hash, false);
                 } else {
-                    s.users.create(h, l.username(), l.displayName(), l.organisation(), l.role(), hash, false,
-                            s.clock.instant());
+                    s.users().create(h, l.username(), l.displayName(), l.organisation(), l.role(), hash, false,
+                            s.clock().instant());
                 }
-                s.audit.record(h, "system", "DEMO_ACCOUNT", "user", l.username(), l.role().name());
+                s.audit().record(h, "system", "DEMO_ACCOUNT", "user", l.username(), l.role().name());
             }
         });
     }

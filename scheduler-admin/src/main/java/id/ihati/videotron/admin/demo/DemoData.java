@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.demo;
 
-import id.ihati.videotron.admin.Services;
 import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.util.List;
@@ -28,11 +27,11 @@ public final class DemoData {
     }
 
     /** Seeds what has not been seeded; returns how many steps ran now. */
-    public int seed(Services s) {
-        boolean demoDatabase = s.jdbi.withHandle(h -> h.createQuery(
+    public int seed(DemoParts s) {
+        boolean demoDatabase = s.jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM app_setting WHERE name LIKE :p").bind("p", MARKER_PREFIX + "%")
                 .mapTo(Long.class).one()) > 0;
-        if (!demoDatabase && s.users.count() > 0) {
+        if (!demoDatabase && s.users().count() > 0) {
             log.warn("--demo ignored: this database already has accounts and was never a demo database");
             return 0;
         }
@@ -46,7 +45,7 @@ public final class DemoData {
                 step.seed(s);
             } catch (RuntimeException e) {
                 // Unclaim, so the step runs again after the cause is fixed; the start-up fails with the cause.
-                s.jdbi.useHandle(h -> h.createUpdate("DELETE FROM app_setting WHERE name = :n").bind("n", marker)
+                s.jdbi().useHandle(h -> h.createUpdate("DELETE FROM app_setting WHERE name = :n").bind("n", marker)
                         .execute());
                 throw e;
             }
@@ -57,14 +56,14 @@ public final class DemoData {
     }
 
     /** Records that a step runs; false when it has run (or another node is running it) already. */
-    private static boolean claim(Services s, String marker) {
+    private static boolean claim(DemoParts s, String marker) {
         try {
-            s.jdbi.useHandle(h -> h.createUpdate(
+            s.jdbi().useHandle(h -> h.createUpdate(
                             "INSERT INTO app_setting (name, setting_value, updated_at) VALUES (:n, 'done', :t)")
-                    .bind("n", marker).bind("t", Timestamp.from(s.clock.instant())).execute());
+                    .bind("n", marker).bind("t", Timestamp.from(s.clock().instant())).execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
-            boolean exists = s.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_setting WHERE name = :n")
+            boolean exists = s.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_setting WHERE name = :n")
                     .bind("n", marker).mapTo(Long.class).one()) > 0;
             if (exists) {
                 return false;

@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.demo;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.booking.Scheduling;
 import id.ihati.videotron.admin.media.MediaItem;
@@ -44,15 +43,14 @@ final class DemoShowcase implements DemoStep {
     private static final String CENTRE = "pusat-kota";
 
     @Override
-    public void seed(Services s) {
+    public void seed(DemoParts s) {
         User admin = user(s, "admin");
         User dinkes = user(s, "dinkes");
         User kominfo = user(s, "kominfo");
         User puskesmas = user(s, "puskesmas.citangkil");
         seedScreens(s);
-        // The library is the MediaCatalog the server was built with; seeding uses its import methods.
-        MediaLibrary library = s.media;
-        LocalDate today = LocalDate.now(s.clock.withZone(ScreenProfile.DEFAULT_ZONE));
+        MediaLibrary library = s.library();
+        LocalDate today = LocalDate.now(s.clock().withZone(ScreenProfile.DEFAULT_ZONE));
 
         String dbd = slide(library, dinkes, "Cegah DBD dengan 3M Plus",
                 "Menguras, Menutup, dan Mendaur ulang. Plus: pakai losion anti nyamuk dan tanam tanaman pengusir nyamuk.",
@@ -84,7 +82,7 @@ final class DemoShowcase implements DemoStep {
 
         Targets everywhere = new Targets(Set.of(LOCAL_SCREEN), Set.of(CENTRE), false);
         LocalDate until = today.plusMonths(3);
-        Scheduling scheduling = s.scheduling;
+        Scheduling scheduling = s.scheduling();
         scheduling.saveDraft(dinkes, booking("Pencegahan DBD 3M Plus", Category.HEALTH, "Dinas Kesehatan Kota Cilegon",
                 List.of(dbd, tangan), everywhere, today, until, new Frequency.PerLoop(2), 5));
         scheduling.saveDraft(dinkes, booking("Imunisasi dan Gizi Anak", Category.HEALTH, "Puskesmas Citangkil",
@@ -98,7 +96,7 @@ final class DemoShowcase implements DemoStep {
         issueLocalPlayerToken(s);
     }
 
-    private static void seedScreens(Services s) {
+    private static void seedScreens(DemoParts s) {
         var hours = new EnumMap<DayOfWeek, List<TimeWindow>>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             hours.put(d, List.of(new TimeWindow(LocalTime.of(5, 0), LocalTime.MIDNIGHT)));
@@ -121,10 +119,10 @@ final class DemoShowcase implements DemoStep {
                         new Location("Pemutar demo di komputer ini (bin/run-demo)", -6.0170, 106.0530),
                         null, new Resolution(960, 480), 60, 5, ScreenProfile.alwaysOn(), shares, FitMode.CONTAIN,
                         false, Set.of(), new OutputArea(0, 0, 960, 480)));
-        s.jdbi.useTransaction(h -> {
+        s.jdbi().useTransaction(h -> {
             for (ScreenProfile p : screens) {
-                s.screens.insert(h, p, "Data demo", s.clock.instant());
-                s.audit.record(h, "system", "SCREEN_CREATE", "screen", p.id(), "demo");
+                s.screens().insert(h, p, "Data demo", s.clock().instant());
+                s.audit().record(h, "system", "SCREEN_CREATE", "screen", p.id(), "demo");
             }
         });
     }
@@ -134,13 +132,13 @@ final class DemoShowcase implements DemoStep {
      * the admin data for bin/run-demo to hand over (owner-only). The key file has the player's
      * {@code device-key} format: public key, then private key, base64, one a line.
      */
-    private static void issueLocalPlayerToken(Services s) {
+    private static void issueLocalPlayerToken(DemoParts s) {
         KeyPair key = PlaySignatures.generate();
-        String token = s.jdbi.inTransaction(h -> s.deviceTokens.issue(h, LOCAL_SCREEN, "localhost", "system",
+        String token = s.jdbi().inTransaction(h -> s.deviceTokens().issue(h, LOCAL_SCREEN, "localhost", "system",
                 PlaySignatures.encode(key.getPublic())));
-        writeOwnerOnly(s.config.dataDir().resolve("demo-player-key"),
+        writeOwnerOnly(s.dataDir().resolve("demo-player-key"),
                 PlaySignatures.encode(key.getPublic()) + "\n" + PlaySignatures.encode(key.getPrivate()) + "\n");
-        writeOwnerOnly(s.config.dataDir().resolve("demo-player-token"), token);
+        writeOwnerOnly(s.dataDir().resolve("demo-player-token"), token);
     }
 
     private static void writeOwnerOnly(Path file, String text) {
@@ -194,8 +192,8 @@ final class DemoShowcase implements DemoStep {
         return new Metadata(title, owner, category, List.of(tags), null, null, 5);
     }
 
-    private static User user(Services s, String username) {
-        return s.users.findByUsername(username)
+    private static User user(DemoParts s, String username) {
+        return s.users().findByUsername(username)
                 .orElseThrow(() -> new IllegalStateException("demo account " + username + " missing"));
     }
 }

@@ -1,6 +1,5 @@
 package id.ihati.videotron.admin.demo;
 
-import id.ihati.videotron.admin.Services;
 
 /**
  * One part of the demo data (accounts, screens, content, bookings…). Each step runs once per database: its
@@ -9,5 +8,5 @@ import id.ihati.videotron.admin.Services;
  */
 @FunctionalInterface
 public interface DemoStep {
-    void seed(Services s);
+    void seed(DemoParts s);
 }

@@ -1,14 +1,15 @@
 package id.ihati.videotron.admin.jobs;
 
-import id.ihati.videotron.admin.Services;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -21,16 +22,17 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
-/** Starts Quartz on the application's DataSource and schedules the server's recurring jobs. */
+/**
+ * Starts Quartz on the application's DataSource and runs the features' recurring {@link Work}. Every job is
+ * the one {@link RecurringJob} under a name; the work behind a name is registered on each node in memory.
+ */
 public final class JobScheduler implements AutoCloseable {
     public static final String SCHEDULER_NAME = "ihati";
     private final Scheduler scheduler;
+    private final Map<String, Work> works = new ConcurrentHashMap<>();
 
-    /**
-     * @param clustered true on PostgreSQL: nodes share the job store and each firing runs on one node only
-     * @param services  handed to every job through its constructor {@code Job(Services)}
-     */
-    public JobScheduler(DataSource dataSource, boolean clustered, Services services) throws SchedulerException {
+    /** @param clustered true on PostgreSQL: nodes share the job store and each firing runs on one node only */
+    public JobScheduler(DataSource dataSource, boolean clustered) throws SchedulerException {
         // Each scheduler gets its own provider name, so two servers in one JVM (tests) keep their own pools.
         String dsName = "ihati-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
@@ -69,14 +71,7 @@ public final class JobScheduler implements AutoCloseable {
         // would break clustering, so the repository entry is removed once this scheduler is built.
         scheduler = factory.getScheduler();
         org.quartz.impl.SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
-        scheduler.setJobFactory((bundle, s) -> {
-            Class<? extends Job> type = bundle.getJobDetail().getJobClass();
-            try {
-                return type.getConstructor(Services.class).newInstance(services);
-            } catch (ReflectiveOperationException e) {
-                throw new SchedulerException("job " + type.getName() + " needs a public constructor (Services)", e);
-            }
-        });
+        scheduler.setJobFactory((bundle, s) -> new RecurringJob(works));
     }
 
     public void start() throws SchedulerException {
@@ -84,20 +79,22 @@ public final class JobScheduler implements AutoCloseable {
     }
 
     /**
-     * Schedules {@code job} every {@code seconds}. The job store is persistent and shared by the nodes of a
-     * cluster, so a schedule that is already there, with this interval, is left as it is: replacing it while
-     * another node has acquired the trigger made that firing run on both nodes (seen in TwoNodeTest). A
-     * different interval replaces it.
+     * Runs {@code work} as job {@code name} every {@code seconds}. The job store is persistent and shared by the
+     * nodes of a cluster, so a schedule that is already there, with this interval, is left as it is: replacing
+     * it while another node has acquired the trigger made that firing run on both nodes (seen in TwoNodeTest).
+     * A different interval replaces it, and so does a job stored by an older release under its own class.
      */
-    public void every(Class<? extends Job> job, int seconds) throws SchedulerException {
-        JobKey key = JobKey.jobKey(job.getSimpleName(), "ihati");
-        TriggerKey triggerKey = TriggerKey.triggerKey(job.getSimpleName(), "ihati");
+    public void every(String name, int seconds, Work work) throws SchedulerException {
+        works.put(name, work);
+        JobKey key = JobKey.jobKey(name, "ihati");
+        TriggerKey triggerKey = TriggerKey.triggerKey(name, "ihati");
         Trigger existing = scheduler.getTrigger(triggerKey);
         if (existing instanceof SimpleTrigger simple && simple.getRepeatInterval() == seconds * 1000L
-                && simple.getRepeatCount() == SimpleTrigger.REPEAT_INDEFINITELY && key.equals(existing.getJobKey())) {
+                && simple.getRepeatCount() == SimpleTrigger.REPEAT_INDEFINITELY && key.equals(existing.getJobKey())
+                && storedAsRecurring(key)) {
             return;
         }
-        var detail = JobBuilder.newJob(job).withIdentity(key).storeDurably().build();
+        var detail = JobBuilder.newJob(RecurringJob.class).withIdentity(key).storeDurably().build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey).forJob(key)
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(seconds)
                         .withMisfireHandlingInstructionNextWithRemainingCount())
@@ -110,6 +107,16 @@ public final class JobScheduler implements AutoCloseable {
                 throw e;
             }
             // Another node of the cluster scheduled it between our look and our write: its schedule stands.
+        }
+    }
+
+    private boolean storedAsRecurring(JobKey key) throws SchedulerException {
+        try {
+            var stored = scheduler.getJobDetail(key);
+            return stored != null && stored.getJobClass() == RecurringJob.class;
+        } catch (JobPersistenceException e) {
+            // Its class is gone (a job class of an older release): replace it.
+            return false;
         }
     }
 

@@ -1,8 +1,9 @@
 package id.ihati.videotron.admin.player;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.booking.PublishedSchedule;
+import id.ihati.videotron.admin.booking.ScheduleSource;
 import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.playlists.assembly.Assembler;
 import id.ihati.videotron.playlists.assembly.Assembly;
 import id.ihati.videotron.playlists.manifest.Manifest;
@@ -55,17 +56,22 @@ public final class ManifestService {
         }
     }
 
-    private final Services s;
     private final Clock clock;
+    private final ScreenRepository screens;
+    private final ScheduleSource schedule;
+    private final MediaCatalog mediaCatalog;
     private final LongSupplier generation;
     private final ConcurrentHashMap<String, Built> current = new ConcurrentHashMap<>();
     /** Per screen: each file its manifests named on this node, and when a manifest last named it. */
     private final ConcurrentHashMap<String, Map<String, Instant>> named = new ConcurrentHashMap<>();
 
-    /** Reads screens, the published schedule and the media catalog from {@code services} when it builds. */
-    public ManifestService(Services services, LongSupplier generation) {
-        this.s = services;
-        this.clock = services.clock;
+    /** Reads screens, the published schedule and the media catalog when it builds. */
+    public ManifestService(Clock clock, ScreenRepository screens, ScheduleSource schedule, MediaCatalog mediaCatalog,
+                           LongSupplier generation) {
+        this.clock = clock;
+        this.screens = screens;
+        this.schedule = schedule;
+        this.mediaCatalog = mediaCatalog;
         this.generation = generation;
     }
 
@@ -86,13 +92,13 @@ public final class ManifestService {
             return kept;
         }
         long gen = generation.getAsLong();
-        Optional<ScreenProfile> profile = s.screens.profile(screenId);
+        Optional<ScreenProfile> profile = screens.profile(screenId);
         if (profile.isEmpty()) {
             current.remove(screenId);
             named.remove(screenId);
             return Optional.empty();
         }
-        Built built = build(profile.get(), s.schedule.published(), s.mediaCatalog, clock.instant(), gen);
+        Built built = build(profile.get(), schedule.published(), mediaCatalog, clock.instant(), gen);
         remember(screenId, built);
         return Optional.of(built);
     }
@@ -104,7 +110,7 @@ public final class ManifestService {
             return kept.get();
         }
         long gen = generation.getAsLong();
-        Built built = build(profile, s.schedule.published(), s.mediaCatalog, clock.instant(), gen);
+        Built built = build(profile, schedule.published(), mediaCatalog, clock.instant(), gen);
         remember(profile.id(), built);
         return built;
     }

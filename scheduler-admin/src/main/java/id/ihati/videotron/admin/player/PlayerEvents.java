@@ -8,14 +8,4 @@ public interface PlayerEvents {
 
     /** Asks one screen's player for a screenshot now. */
     void requestScreenshot(String screenId);
-
-    PlayerEvents NONE = new PlayerEvents() {
-        @Override
-        public void scheduleChanged() {
-        }
-
-        @Override
-        public void requestScreenshot(String screenId) {
-        }
-    };
 }

@@ -1,9 +1,12 @@
 package id.ihati.videotron.admin.player;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.booking.ScheduleSource;
+import id.ihati.videotron.admin.media.MediaCatalog;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.playlists.schedule.ScreenProfile;
 import io.javalin.http.sse.SseClient;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +46,9 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     /** At most this many event streams per device token in the whole cluster: the newest win (issue 12). */
     public static final int MAX_STREAMS_PER_TOKEN = 2;
 
-    private final Services s;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ScreenRepository screens;
     private final DeviceTokens tokens;
     private final ManifestService manifests;
     private final Map<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
@@ -62,11 +68,14 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     private final Map<SseClient, String> idOfStream = new ConcurrentHashMap<>();
     private volatile long closingGeneration = -1;
 
-    public PlayerHub(Services services, DeviceTokens tokens) {
-        this.s = services;
+    public PlayerHub(Jdbi jdbi, Clock clock, ScreenRepository screens, DeviceTokens tokens, ScheduleSource schedule,
+                     MediaCatalog mediaCatalog) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.screens = screens;
         this.tokens = tokens;
-        this.manifests = new ManifestService(services, this::generation);
-        this.streams = new EventStreams(services.jdbi, services.clock);
+        this.manifests = new ManifestService(clock, screens, schedule, mediaCatalog, this::generation);
+        this.streams = new EventStreams(jdbi, clock);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "player-hub");
             t.setDaemon(true);
@@ -96,7 +105,7 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
 
     @Override
     public void scheduleChanged() {
-        long now = s.jdbi.inTransaction(h -> {
+        long now = jdbi.inTransaction(h -> {
             h.createUpdate("UPDATE player_sync SET generation = generation + 1 WHERE id = 1").execute();
             return h.createQuery("SELECT generation FROM player_sync WHERE id = 1").mapTo(Long.class).one();
         });
@@ -108,10 +117,10 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     @Override
     public void requestScreenshot(String screenId) {
         String id = UUID.randomUUID().toString();
-        s.jdbi.useHandle(h -> h.createUpdate("""
+        jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO screenshot_request (id, screen_id, requested_by, requested_at)
                         VALUES (:id, :s, 'system', :now)""")
-                .bind("id", id).bind("s", screenId).bind("now", Timestamp.from(s.clock.instant())).execute());
+                .bind("id", id).bind("s", screenId).bind("now", Timestamp.from(clock.instant())).execute());
         executor.execute(() -> sendScreenshotRequest(screenId, id));
     }
 
@@ -234,7 +243,7 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     private void tellPlayers() {
         long t0 = System.nanoTime();
         Map<String, ScreenProfile> profiles = new java.util.HashMap<>();
-        s.screens.profiles().forEach(p -> profiles.put(p.id(), p));
+        screens.profiles().forEach(p -> profiles.put(p.id(), p));
         List<Map.Entry<String, String[]>> messages = new java.util.ArrayList<>();
         for (String screenId : List.copyOf(clients.keySet())) {
             ScreenProfile profile = profiles.get(screenId);
@@ -272,8 +281,8 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
         if (clients.isEmpty()) {
             return;
         }
-        Instant since = s.clock.instant().minus(Duration.ofMinutes(2));
-        var pending = s.jdbi.withHandle(h -> h.createQuery("""
+        Instant since = clock.instant().minus(Duration.ofMinutes(2));
+        var pending = jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, screen_id FROM screenshot_request
                         WHERE fulfilled_at IS NULL AND requested_at > :since""")
                 .bind("since", Timestamp.from(since))
@@ -334,7 +343,7 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     }
 
     private long readGeneration(int row) {
-        return s.jdbi.withHandle(h -> h.createQuery("SELECT generation FROM player_sync WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT generation FROM player_sync WHERE id = :id")
                 .bind("id", row).mapTo(Long.class).one());
     }
 

@@ -1,9 +1,9 @@
 package id.ihati.videotron.admin.player;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.Tokens;
+import id.ihati.videotron.admin.ratelimit.SharedRateLimiter;
 import id.ihati.videotron.admin.web.JsonBody;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
@@ -13,6 +13,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,16 @@ import java.util.Map;
 /** The player API, version 1, exactly as docs/player-api.md describes it. */
 public final class PlayerRoutes implements Routes {
     private static final int MAX_JSON = 2 * 1024 * 1024;
-    private final Services s;
-    /** Fields newer players sent that this server ignored, counted per field and player version. */
-    private final UnknownFields unknownFields = new UnknownFields();
+    private final Clock clock;
+    private final DeviceTokens deviceTokens;
+    private final Pairing pairing;
+    private final PlayerHub playerHub;
+    private final SharedRateLimiter rateLimiter;
     private final StatusRepository status;
     private final ProofOfPlay plays;
     private final Screenshots screenshots;
+    /** Fields newer players sent that this server ignored, counted per field and player version. */
+    private final UnknownFields unknownFields = new UnknownFields();
 
     /** The body of a proof-of-play batch. */
     public record PlayBatch(List<PlayRecord> records) {
@@ -38,11 +43,17 @@ public final class PlayerRoutes implements Routes {
     public record PairingStart(String hostname, String playerVersion, String publicKey) {
     }
 
-    public PlayerRoutes(Services services) {
-        this.s = services;
-        this.status = new StatusRepository(services.jdbi);
-        this.plays = new ProofOfPlay(services.jdbi, services.clock);
-        this.screenshots = new Screenshots(services.jdbi, services.clock, services.config.dataDir());
+    public PlayerRoutes(Clock clock, DeviceTokens deviceTokens, Pairing pairing, PlayerHub playerHub,
+                        SharedRateLimiter rateLimiter, StatusRepository status, ProofOfPlay plays,
+                        Screenshots screenshots) {
+        this.clock = clock;
+        this.deviceTokens = deviceTokens;
+        this.pairing = pairing;
+        this.playerHub = playerHub;
+        this.rateLimiter = rateLimiter;
+        this.status = status;
+        this.plays = plays;
+        this.screenshots = screenshots;
     }
 
     @Override
@@ -54,13 +65,13 @@ public final class PlayerRoutes implements Routes {
         // A player whose token was revoked may still deliver the plays it made before (docs/player-api.md).
         routes.post("/api/v1/player/plays", this::plays, Role.DEVICE, Role.RETIRED_DEVICE);
         routes.post("/api/v1/player/screenshots", this::screenshot, Role.DEVICE);
-        routes.sse("/api/v1/player/events", client -> s.playerHub.connect(client, Access.screenId(client.ctx()),
+        routes.sse("/api/v1/player/events", client -> playerHub.connect(client, Access.screenId(client.ctx()),
                 Tokens.sha256(client.ctx().header("Authorization").substring("Bearer ".length()).trim())), Role.DEVICE);
     }
 
     private void startPairing(Context ctx) {
         PairingStart body = ctx.body().isBlank() ? new PairingStart(null, null, null) : read(ctx, PairingStart.class);
-        var started = s.pairing.start(body.hostname(), body.playerVersion(), ctx.ip(), body.publicKey());
+        var started = pairing.start(body.hostname(), body.playerVersion(), ctx.ip(), body.publicKey());
         ctx.status(201).json(Map.of("code", started.code(), "secret", started.secret(),
                 "expiresAt", started.expiresAt()));
     }
@@ -70,13 +81,13 @@ public final class PlayerRoutes implements Routes {
      * guessing codes learns nothing about which are live.
      */
     private void pollPairing(Context ctx) {
-        long wait = s.rateLimiter.acquire(Pairing.POLL_LIMIT, ctx.ip());
+        long wait = rateLimiter.acquire(Pairing.POLL_LIMIT, ctx.ip());
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             throw new ValidationException(429, List.of(Problem.of(null, "pairing.pollRateLimited",
                     Pairing.POLL_LIMIT.max(), wait)));
         }
-        Pairing.Poll poll = s.pairing.poll(ctx.pathParam("code"), ctx.header("X-Pairing-Secret"));
+        Pairing.Poll poll = pairing.poll(ctx.pathParam("code"), ctx.header("X-Pairing-Secret"));
         if (poll instanceof Pairing.Poll.Paired p) {
             ctx.status(200).json(Map.of("status", "PAIRED", "screenId", p.screenId(), "deviceToken", p.deviceToken()));
         } else if (poll instanceof Pairing.Poll.Waiting) {
@@ -93,12 +104,12 @@ public final class PlayerRoutes implements Routes {
     private void manifest(Context ctx) {
         String screenId = Access.screenId(ctx);
         String ifNoneMatch = ctx.header("If-None-Match");
-        var kept = s.playerHub.manifests().kept(screenId);
+        var kept = playerHub.manifests().kept(screenId);
         if (kept.isPresent() && matches(ifNoneMatch, kept.get().contentHash())) {
             notModified(ctx, kept.get());
             return;
         }
-        var built = s.playerHub.manifests().current(screenId)
+        var built = playerHub.manifests().current(screenId)
                 .orElseThrow(() -> new ValidationException(404, List.of(Problem.of(null, "error.notFound"))));
         if (matches(ifNoneMatch, built.contentHash())) {
             notModified(ctx, built);
@@ -143,14 +154,14 @@ public final class PlayerRoutes implements Routes {
         if (!negative.isEmpty()) {
             throw new ValidationException(400, negative.stream().map(f -> Problem.of(f, "heartbeat.negative")).toList());
         }
-        status.record(Access.screenId(ctx), hb, s.clock.instant());
-        ctx.json(Map.of("serverTime", s.clock.instant()));
+        status.record(Access.screenId(ctx), hb, clock.instant());
+        ctx.json(Map.of("serverTime", clock.instant()));
     }
 
     private void plays(Context ctx) {
         PlayBatch batch = read(ctx, PlayBatch.class);
         // The key of the token in hand (a revoked one too): the records it delivers were signed with it.
-        String key = s.deviceTokens.publicKey(ctx.header("Authorization").substring(7).trim()).orElse(null);
+        String key = deviceTokens.publicKey(ctx.header("Authorization").substring(7).trim()).orElse(null);
         var receipt = plays.store(Access.screenId(ctx), batch.records(), Access.revokedAt(ctx).orElse(null), key);
         var body = new LinkedHashMap<String, Object>();
         body.put("acknowledged", receipt.acknowledged());

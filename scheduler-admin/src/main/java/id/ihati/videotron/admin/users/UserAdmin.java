@@ -1,23 +1,35 @@
 package id.ihati.videotron.admin.users;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.Passwords;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.auth.SessionRepository;
 import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /** The rules for managing accounts. Each change commits together with its audit record. */
 public final class UserAdmin {
-    private final Services s;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final UserRepository users;
+    private final SessionRepository sessions;
 
-    public UserAdmin(Services services) {
-        this.s = services;
+    public UserAdmin(Jdbi jdbi, Clock clock, AuditLog audit, UserRepository users, SessionRepository sessions) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.users = users;
+        this.sessions = sessions;
     }
 
     /** A new account and the password it was given: shown once to the admin, never stored in clear. */
@@ -28,20 +40,20 @@ public final class UserAdmin {
         List<Problem> problems = new ArrayList<>(form.problems(true));
         String password = Passwords.generate();
         String hash = Passwords.hash(password);
-        User created = s.jdbi.inTransaction(h -> {
+        User created = jdbi.inTransaction(h -> {
             if (problems.stream().noneMatch(p -> "username".equals(p.field()))
-                    && s.users.usernameTaken(h, form.username())) {
+                    && users.usernameTaken(h, form.username())) {
                 problems.add(Problem.of("username", "users.username.taken", form.username()));
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
-            long id = s.users.create(h, form.username(), form.displayName(), form.organisation(), form.roleValue(),
-                    hash, true, s.clock.instant());
-            s.users.setLocale(h, id, form.localeValue());
-            s.audit.record(h, actor.username(), "USER_CREATED", "user", form.username(),
+            long id = users.create(h, form.username(), form.displayName(), form.organisation(), form.roleValue(),
+                    hash, true, clock.instant());
+            users.setLocale(h, id, form.localeValue());
+            audit.record(h, actor.username(), "USER_CREATED", "user", form.username(),
                     "role=" + form.roleValue() + ", organisation=" + form.organisation());
-            return s.users.find(h, id).orElseThrow();
+            return users.find(h, id).orElseThrow();
         });
         return new WithPassword(created, password);
     }
@@ -52,45 +64,45 @@ public final class UserAdmin {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return s.jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             User before = existing(h, id);
             Role role = form.roleValue();
-            if (before.role() == Role.ADMIN && role != Role.ADMIN && before.active() && s.users.activeAdmins(h) <= 1) {
+            if (before.role() == Role.ADMIN && role != Role.ADMIN && before.active() && users.activeAdmins(h) <= 1) {
                 throw ValidationException.of("role", "users.lastAdmin");
             }
-            s.users.update(h, id, form.displayName(), form.organisation(), role, before.active());
-            s.users.setLocale(h, id, form.localeValue());
+            users.update(h, id, form.displayName(), form.organisation(), role, before.active());
+            users.setLocale(h, id, form.localeValue());
             var changes = new StringJoiner(", ");
             change(changes, "displayName", before.displayName(), form.displayName());
             change(changes, "organisation", before.organisation(), form.organisation());
             change(changes, "role", before.role().name(), role.name());
             change(changes, "locale", before.locale(), form.localeValue());
-            s.audit.record(h, actor.username(), "USER_UPDATED", "user", before.username(), changes.toString());
+            audit.record(h, actor.username(), "USER_UPDATED", "user", before.username(), changes.toString());
             if (before.role() != role) {
                 // A changed role takes effect at once: sessions carry no role, but end them so open pages reload.
-                s.sessions.endAll(h, id);
+                sessions.endAll(h, id);
             }
-            return s.users.find(h, id).orElseThrow();
+            return users.find(h, id).orElseThrow();
         });
     }
 
     /** Disables (ending every session at once) or re-enables an account. */
     public User setActive(User actor, long id, boolean active) {
-        return s.jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             User before = existing(h, id);
             if (!active && before.id() == actor.id()) {
                 throw ValidationException.of(null, "users.disableSelf");
             }
-            if (!active && before.role() == Role.ADMIN && before.active() && s.users.activeAdmins(h) <= 1) {
+            if (!active && before.role() == Role.ADMIN && before.active() && users.activeAdmins(h) <= 1) {
                 throw ValidationException.of(null, "users.lastAdmin");
             }
-            s.users.update(h, id, before.displayName(), before.organisation(), before.role(), active);
+            users.update(h, id, before.displayName(), before.organisation(), before.role(), active);
             if (!active) {
-                s.sessions.endAll(h, id);
+                sessions.endAll(h, id);
             }
-            s.audit.record(h, actor.username(), active ? "USER_ENABLED" : "USER_DISABLED", "user",
+            audit.record(h, actor.username(), active ? "USER_ENABLED" : "USER_DISABLED", "user",
                     before.username(), null);
-            return s.users.find(h, id).orElseThrow();
+            return users.find(h, id).orElseThrow();
         });
     }
 
@@ -98,12 +110,12 @@ public final class UserAdmin {
     public WithPassword resetPassword(User actor, long id) {
         String password = Passwords.generate();
         String hash = Passwords.hash(password);
-        User user = s.jdbi.inTransaction(h -> {
+        User user = jdbi.inTransaction(h -> {
             User before = existing(h, id);
-            s.users.setPassword(h, id, hash, true);
-            s.sessions.endAll(h, id);
-            s.audit.record(h, actor.username(), "PASSWORD_RESET", "user", before.username(), null);
-            return s.users.find(h, id).orElseThrow();
+            users.setPassword(h, id, hash, true);
+            sessions.endAll(h, id);
+            audit.record(h, actor.username(), "PASSWORD_RESET", "user", before.username(), null);
+            return users.find(h, id).orElseThrow();
         });
         return new WithPassword(user, password);
     }
@@ -113,14 +125,14 @@ public final class UserAdmin {
         if (!"id".equals(locale) && !"en".equals(locale)) {
             throw ValidationException.of("locale", "users.locale.invalid");
         }
-        s.jdbi.useTransaction(h -> {
-            s.users.setLocale(h, user.id(), locale);
-            s.audit.record(h, user.username(), "LANGUAGE_CHANGED", "user", user.username(), locale);
+        jdbi.useTransaction(h -> {
+            users.setLocale(h, user.id(), locale);
+            audit.record(h, user.username(), "LANGUAGE_CHANGED", "user", user.username(), locale);
         });
     }
 
     private User existing(Handle h, long id) {
-        return s.users.find(h, id).orElseThrow(NotFoundResponse::new);
+        return users.find(h, id).orElseThrow(NotFoundResponse::new);
     }
 
     private static void change(StringJoiner changes, String field, String before, String after) {

@@ -1,12 +1,13 @@
 package id.ihati.videotron.admin.users;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.account.AccountRoutes;
 import id.ihati.videotron.admin.auth.Access;
-import id.ihati.videotron.admin.auth.AccountRoutes;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.auth.UserRepository;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,12 +17,14 @@ import java.util.Map;
 
 /** The user pages (ADMIN only) and each person's own language choice. */
 public final class UserRoutes implements Routes {
-    private final Services s;
+    private final Templates templates;
+    private final UserRepository users;
     private final UserAdmin admin;
 
-    public UserRoutes(Services services) {
-        this.s = services;
-        this.admin = new UserAdmin(services);
+    public UserRoutes(Templates templates, UserRepository users, UserAdmin admin) {
+        this.templates = templates;
+        this.users = users;
+        this.admin = admin;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class UserRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        s.templates.render(ctx, "users/list.jte", Pages.context(ctx), Map.of("users", s.users.all()));
+        templates.render(ctx, "users/list.jte", Pages.context(ctx), Map.of("users", users.all()));
     }
 
     private void create(Context ctx) {
@@ -90,7 +93,7 @@ public final class UserRoutes implements Routes {
     /** The temporary password page: never cached, shown once. */
     private void shownOnce(Context ctx, UserAdmin.WithPassword result, String messageKey) {
         ctx.header("Cache-Control", "no-store");
-        s.templates.render(ctx, "users/password.jte", Pages.context(ctx),
+        templates.render(ctx, "users/password.jte", Pages.context(ctx),
                 Map.of("user", result.user(), "password", result.temporaryPassword(), "messageKey", messageKey));
     }
 
@@ -104,7 +107,7 @@ public final class UserRoutes implements Routes {
         params.put("edited", user);
         params.put("roles", Role.USER_ROLES);
         ctx.status(status);
-        s.templates.render(ctx, "users/form.jte", page, params);
+        templates.render(ctx, "users/form.jte", page, params);
     }
 
     private User user(Context ctx) {
@@ -114,7 +117,7 @@ public final class UserRoutes implements Routes {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse();
         }
-        return s.users.find(id).orElseThrow(NotFoundResponse::new);
+        return users.find(id).orElseThrow(NotFoundResponse::new);
     }
 
     private static UserForm formOf(Context ctx) {

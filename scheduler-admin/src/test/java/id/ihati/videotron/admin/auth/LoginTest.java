@@ -2,6 +2,7 @@ package id.ihati.videotron.admin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ihati.videotron.admin.account.AccountRoutes;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import java.util.Map;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;

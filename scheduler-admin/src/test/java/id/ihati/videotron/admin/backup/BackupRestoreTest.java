@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ class BackupRestoreTest {
     @Test
     void aStoppedH2ServerIsBackedUpDirectlyAndMistakesAreNamed() throws Exception {
         Path data = tmp.resolve("stopped");
-        try (var pool = id.ihati.videotron.admin.db.Database.pool(id.ihati.videotron.admin.AdminConfig.of(0, data))) {
+        try (var pool = id.ihati.videotron.admin.db.Database.pool(id.ihati.videotron.admin.AdminConfig.of(0, data).database())) {
             id.ihati.videotron.admin.db.Database.migrate(pool);
         }
         String out = command(0, List.of("backup", "--to", tmp.resolve("b").toString(), "--data-dir", data.toString()));
@@ -170,7 +169,8 @@ class BackupRestoreTest {
     private static String command(int status, List<String> args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = BackupCommand.run(args.toArray(String[]::new), Map.of(),
+        int exit = BackupCommand.run(args.toArray(String[]::new),
+                rest -> id.ihati.videotron.admin.AdminConfig.fromArgs(rest, Map.of()).database(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(text).isEqualTo(status);

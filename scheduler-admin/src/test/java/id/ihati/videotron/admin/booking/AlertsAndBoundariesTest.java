@@ -98,11 +98,11 @@ class AlertsAndBoundariesTest {
         scheduling.saveDraft(health, shortOne);
         scheduling.publish(health, scheduling.latestNumber(), "dua hari");
         Instant start = CLOCK.instant();
-        new BoundaryJob(admin.services()).execute(null);
+        new BoundaryJob(admin.services().scheduling).run(null);
         assertThat(scheduling.bookings.find("bk-end").orElseThrow().status()).isEqualTo(BookingStatus.PUBLISHED);
         CLOCK.set(Instant.parse("2026-12-02T17:00:01Z")); // 00:00:01 WIB on 3 December
         try {
-            new BoundaryJob(admin.services()).execute(null);
+            new BoundaryJob(admin.services().scheduling).run(null);
             assertThat(scheduling.bookings.find("bk-end").orElseThrow().status()).isEqualTo(BookingStatus.ENDED);
         } finally {
             CLOCK.set(start);

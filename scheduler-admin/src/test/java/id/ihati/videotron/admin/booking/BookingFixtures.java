@@ -16,7 +16,7 @@ final class BookingFixtures {
 
     /** An approved 15 s slide of {@code category}; returns its media id. */
     static String approvedSlide(TestAdmin admin, Category category, String title) {
-        var library = (MediaLibrary) admin.services().mediaCatalog;
+        var library = (MediaLibrary) admin.services().media;
         var palette = category == Category.HEALTH ? Slide.Palette.HEALTH_GREEN : Slide.Palette.CITY_BLUE;
         var editor = admin.services().users.findByUsername(
                 "uji_" + (category == Category.CITY ? Role.CITY_EDITOR : Role.HEALTH_EDITOR).name()

@@ -1,6 +1,6 @@
 package id.ihati.videotron.admin.booking;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.playlists.schedule.Booking;
@@ -38,7 +38,7 @@ final class BookingSamples {
                 new Frequency.PerLoop(perLoop), 5);
     }
 
-    static User user(Services s, Role role) {
+    static User user(Wiring s, Role role) {
         return s.users.findByUsername("uji_" + role.name().toLowerCase(Locale.ROOT)).orElseThrow();
     }
 }

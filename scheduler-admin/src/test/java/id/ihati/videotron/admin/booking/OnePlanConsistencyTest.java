@@ -2,7 +2,7 @@ package id.ihati.videotron.admin.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.review.delivery.DeliveryReport;
@@ -94,7 +94,7 @@ class OnePlanConsistencyTest {
         }
 
         private String slide(Category c, String title, int seconds) {
-            var library = (id.ihati.videotron.admin.media.MediaLibrary) admin.services().mediaCatalog;
+            var library = (id.ihati.videotron.admin.media.MediaLibrary) admin.services().media;
             var actor = user(c == Category.HEALTH ? Role.HEALTH_EDITOR : Role.CITY_EDITOR);
             var palette = c == Category.HEALTH ? id.ihati.videotron.admin.media.slide.Slide.Palette.HEALTH_GREEN
                     : id.ihati.videotron.admin.media.slide.Slide.Palette.CITY_BLUE;
@@ -107,7 +107,7 @@ class OnePlanConsistencyTest {
             return admin.services().users.findByUsername(admin.username(role)).orElseThrow();
         }
 
-        Services s() {
+        Wiring s() {
             return admin.services();
         }
 

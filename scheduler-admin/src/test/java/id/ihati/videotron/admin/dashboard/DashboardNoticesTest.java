@@ -2,7 +2,8 @@ package id.ihati.videotron.admin.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.AdminApp;
+import id.ihati.videotron.admin.web.Json;
+
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.media.MediaLibrary;
@@ -46,7 +47,7 @@ class DashboardNoticesTest {
     static void start() throws Exception {
         admin = TestAdmin.start(TestDatabases.h2Url(), clock);
         var s = admin.services();
-        var library = (MediaLibrary) s.mediaCatalog;
+        var library = (MediaLibrary) s.media;
         healthMedia = library.importSlide(user(Role.HEALTH_EDITOR), slide("Batuk 2 Minggu? Cek TBC!"),
                 meta("Batuk 2 Minggu? Cek TBC!", Category.HEALTH)).id();
         cityMedia = library.importSlide(user(Role.CITY_EDITOR), slide("Festival Krakatau"),
@@ -77,9 +78,9 @@ class DashboardNoticesTest {
         var rec = PlayRecord.chained("p-1", "alun-alun", 1, healthMedia, "bk-tbc", Category.HEALTH, later,
                 later.plusSeconds(15), later, later.plusSeconds(15), false, "MEDIA_CORRUPTED: cannot decode",
                 PlayRecord.GENESIS);
-        player.postJson("/api/v1/player/plays", AdminApp.jsonMapper().writeValueAsString(
+        player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(
                 Map.of("records", List.of(rec))));
-        new ScreenWatch(s).check(clock.instant());
+        s.screenWatch.check(clock.instant());
     }
 
     @AfterAll

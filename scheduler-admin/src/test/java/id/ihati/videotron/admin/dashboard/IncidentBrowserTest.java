@@ -2,7 +2,8 @@ package id.ihati.videotron.admin.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.AdminApp;
+import id.ihati.videotron.admin.web.Json;
+
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.Browser;
 import id.ihati.videotron.admin.testing.TestAdmin;
@@ -35,9 +36,9 @@ class IncidentBrowserTest {
         Instant t = Instant.now().minusSeconds(30);
         var rec = PlayRecord.chained("p-1", "bundaran", 1, "m-rusak", null, Category.FILLER, t, t.plusSeconds(15),
                 t, t.plusSeconds(1), false, "MEDIA_CORRUPTED: cannot decode", PlayRecord.GENESIS);
-        player.postJson("/api/v1/player/plays", AdminApp.jsonMapper().writeValueAsString(
+        player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(
                 Map.of("records", List.of(rec))));
-        new ScreenWatch(admin.services()).check(Instant.now());
+        admin.services().screenWatch.check(Instant.now());
     }
 
     @AfterAll

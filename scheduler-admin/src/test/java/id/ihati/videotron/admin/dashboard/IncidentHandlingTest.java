@@ -2,7 +2,8 @@ package id.ihati.videotron.admin.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.AdminApp;
+import id.ihati.videotron.admin.web.Json;
+
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.review.delivery.Inputs.ReportedCount;
 import id.ihati.videotron.admin.review.delivery.SqlProof;
@@ -66,7 +67,7 @@ class IncidentHandlingTest {
                     start.plusSeconds(15), start, start.plusSeconds(completed ? 15 : 2), completed, error, prev);
             prev = rec.hash();
             var r = player.postJson("/api/v1/player/plays",
-                    AdminApp.jsonMapper().writeValueAsString(Map.of("records", List.of(rec))));
+                    Json.mapper().writeValueAsString(Map.of("records", List.of(rec))));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
 
@@ -84,7 +85,7 @@ class IncidentHandlingTest {
     }
 
     static void watch(TestAdmin admin) {
-        new ScreenWatchJob(admin.services()).execute(null);
+        new ScreenWatchJob(admin.services().screenWatch, admin.services().clock).run(null);
     }
 
     @OnBothDatabases
@@ -109,8 +110,8 @@ class IncidentHandlingTest {
         var proof = new SqlProof(admin.services().jdbi, clock);
         assertThat(proof.raw(List.of(screen.id), ZoneId.of("Asia/Jakarta"), day, day))
                 .extracting(ReportedCount::failed).containsExactly(1L);
-        new PlayRollup(admin.services()).rollup(TestScreens.profile(screen.id), day, clock.instant());
-        assertThat(new PlayRollup(admin.services()).daily(screen.id, day))
+        admin.services().playRollup.rollup(TestScreens.profile(screen.id), day, clock.instant());
+        assertThat(admin.services().playRollup.daily(screen.id, day))
                 .extracting(PlayRollup.DailyPlays::mediaId, PlayRollup.DailyPlays::mediaErrorPlays)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("m-batuk", 0),
                         org.assertj.core.groups.Tuple.tuple("m-video", 0),
@@ -120,8 +121,8 @@ class IncidentHandlingTest {
         admin.services().jdbi.useHandle(h -> h.createUpdate(
                 "UPDATE play_daily SET media_error_plays = NULL WHERE screen_id = :s").bind("s", screen.id).execute());
         // (no records received since, and neither today nor yesterday: only the missing count brings it back)
-        new PlayRollup(admin.services()).run(clock.instant().plusSeconds(1), clock.instant().plus(Duration.ofDays(3)));
-        assertThat(new PlayRollup(admin.services()).daily(screen.id, day))
+        admin.services().playRollup.run(clock.instant().plusSeconds(1), clock.instant().plus(Duration.ofDays(3)));
+        assertThat(admin.services().playRollup.daily(screen.id, day))
                 .extracting(PlayRollup.DailyPlays::mediaErrorPlays).containsExactlyInAnyOrder(0, 0, 1);
     }
 

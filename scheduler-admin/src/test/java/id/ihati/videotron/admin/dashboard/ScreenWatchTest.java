@@ -2,7 +2,7 @@ package id.ihati.videotron.admin.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.AdminApp;
+import id.ihati.videotron.admin.web.Json;
 import id.ihati.videotron.admin.testing.MutableClock;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestDatabases;
@@ -49,7 +49,7 @@ class ScreenWatchTest {
 
     /** One round of the Quartz job, on the controlled clock. */
     void runJob() {
-        new ScreenWatchJob(admin.services()).execute(null);
+        new ScreenWatchJob(admin.services().screenWatch, admin.services().clock).run(null);
     }
 
     static String heartbeat(long freeDisk, String mediaErrors) {
@@ -111,7 +111,7 @@ class ScreenWatchTest {
                 t.plusSeconds(15), true, null, PlayRecord.GENESIS);
         clock.advance(Duration.ofSeconds(1));
         var r = player.postJson("/api/v1/player/plays",
-                AdminApp.jsonMapper().writeValueAsString(Map.of("records", List.of(rec))));
+                Json.mapper().writeValueAsString(Map.of("records", List.of(rec))));
         assertThat(r.statusCode()).isEqualTo(200);
         runJob();
         assertThat(openOf("disk")).isEmpty();
@@ -133,11 +133,11 @@ class ScreenWatchTest {
             records.add(rec);
             prev = rec.hash();
         }
-        player.postJson("/api/v1/player/plays", AdminApp.jsonMapper().writeValueAsString(Map.of("records", records)));
-        var rollup = new PlayRollup(admin.services());
+        player.postJson("/api/v1/player/plays", Json.mapper().writeValueAsString(Map.of("records", records)));
+        var rollup = admin.services().playRollup;
         clock.set(Instant.parse("2026-11-26T03:00:00Z"));
-        new PlayRollupJob(admin.services()).execute(null);
-        new PlayRollupJob(admin.services()).execute(null);
+        new PlayRollupJob(admin.services().playRollup, admin.services().clock).run(null);
+        new PlayRollupJob(admin.services().playRollup, admin.services().clock).run(null);
 
         var day1 = rollup.daily("rekap", LocalDate.of(2026, 11, 25));
         assertThat(day1).hasSize(1);

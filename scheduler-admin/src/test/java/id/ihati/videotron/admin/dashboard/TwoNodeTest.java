@@ -3,7 +3,7 @@ package id.ihati.videotron.admin.dashboard;
 import static id.ihati.videotron.admin.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.jobs.Work;
 import id.ihati.videotron.admin.screen.ScreenForm;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import id.ihati.videotron.admin.testing.TestPlayer;
@@ -15,8 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
 
 /**
  * Two server nodes on one PostgreSQL database, as behind a load balancer. (A clustered job firing once per
@@ -39,28 +37,22 @@ class TwoNodeTest {
     }
 
     /** Does nothing: for tests of the schedule itself. */
-    public static final class IdleJob implements Job {
-        public IdleJob(Services services) {
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-        }
-    }
+    static final Work IDLE = firing -> {
+    };
 
     @Test
     void aNodeThatStartsLaterLeavesTheClustersScheduleAsItIsUnlessTheIntervalChanged() throws Exception {
         var key = org.quartz.TriggerKey.triggerKey("IdleJob", "ihati");
         var quartz = nodeA.server().jobs().quartz();
         try {
-            nodeA.server().jobs().every(IdleJob.class, 60);
+            nodeA.server().jobs().every("IdleJob", 60, IDLE);
             var first = quartz.getTrigger(key);
             // A trigger made again now would start later than the first one: let the clock pass its start.
             await(() -> System.currentTimeMillis() > first.getStartTime().getTime(), "the first start passed");
-            nodeB.server().jobs().every(IdleJob.class, 60);
+            nodeB.server().jobs().every("IdleJob", 60, IDLE);
             assertThat(quartz.getTrigger(key).getStartTime()).as("untouched").isEqualTo(first.getStartTime());
 
-            nodeB.server().jobs().every(IdleJob.class, 120);
+            nodeB.server().jobs().every("IdleJob", 120, IDLE);
             assertThat(((org.quartz.SimpleTrigger) quartz.getTrigger(key)).getRepeatInterval()).isEqualTo(120_000);
         } finally {
             quartz.deleteJob(org.quartz.JobKey.jobKey("IdleJob", "ihati"));
@@ -74,9 +66,9 @@ class TwoNodeTest {
         nodeA.services().jdbi.useHandle(h -> h.createUpdate(
                         "UPDATE device_token SET created_at = :t WHERE screen_id = 'dua-node'")
                 .bind("t", Timestamp.from(nodeA.services().clock.instant().minusSeconds(120))).execute());
-        new ScreenWatch(nodeA.services()).check(nodeA.services().clock.instant());
-        new ScreenWatch(nodeB.services()).check(nodeB.services().clock.instant());
-        new ScreenWatchJob(nodeB.services()).execute(null);
+        nodeA.services().screenWatch.check(nodeA.services().clock.instant());
+        nodeB.services().screenWatch.check(nodeB.services().clock.instant());
+        new ScreenWatchJob(nodeB.services().screenWatch, nodeB.services().clock).run(null);
         long open = nodeA.services().jdbi.withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM incident WHERE screen_id = 'dua-node' AND kind = 'OFFLINE'")
                 .mapTo(Long.class).one());

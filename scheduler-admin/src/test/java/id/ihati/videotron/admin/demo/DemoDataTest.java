@@ -3,7 +3,7 @@ package id.ihati.videotron.admin.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.auth.Passwords;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.TestAdmin;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class DemoDataTest {
 
-    private static long demoAccounts(Services s) {
+    private static long demoAccounts(Wiring s) {
         return s.users.all().stream().filter(u -> !u.username().startsWith("uji_")).count();
     }
 
@@ -28,7 +28,7 @@ class DemoDataTest {
     void demoOnAFreshDatabaseGivesAnAccountPerRoleWithKnownPasswordsAndASecondStartAddsNothing() {
         String url = TestDatabases.h2Url(); // stays alive between the two servers (DB_CLOSE_DELAY=-1)
         try (TestAdmin first = TestAdmin.start(url, Clock.systemUTC(), c -> c.withDemo(true))) {
-            Services s = first.services();
+            Wiring s = first.services();
             assertThat(demoAccounts(s)).isEqualTo(DemoAccounts.LOGINS.size());
             for (DemoAccounts.Login l : DemoAccounts.LOGINS) {
                 var u = s.users.findByUsername(l.username()).orElseThrow();
@@ -79,11 +79,11 @@ class DemoDataTest {
                 }
             };
             var data = new DemoData(List.of(new DemoAccounts(), counting, flaky));
-            assertThatThrownBy(() -> data.seed(t.services())).hasMessageContaining("belum siap");
+            assertThatThrownBy(() -> data.seed(t.services().demoParts())).hasMessageContaining("belum siap");
             assertThat(ran).hasValue(1);
-            assertThat(data.seed(t.services())).as("only the failed step runs again").isEqualTo(1);
+            assertThat(data.seed(t.services().demoParts())).as("only the failed step runs again").isEqualTo(1);
             assertThat(ran).hasValue(1);
-            assertThat(data.seed(t.services())).isZero();
+            assertThat(data.seed(t.services().demoParts())).isZero();
         }
     }
 

@@ -108,8 +108,8 @@ class DemoNumbersTest {
             var s = own.services();
             User admin = s.users.findByUsername(own.username(Role.ADMIN)).orElseThrow();
             LocalDate today = LocalDate.now(ScreenProfile.DEFAULT_ZONE);
-            String healthItem = s.mediaCatalog.approved(Category.HEALTH).get(0).id();
-            String cityItem = s.mediaCatalog.approved(Category.CITY).get(0).id();
+            String healthItem = s.media.approved(Category.HEALTH).get(0).id();
+            String cityItem = s.media.approved(Category.CITY).get(0).id();
             var health = new Booking(Scheduling.newBookingId(), "Kampanye Cuci Tangan", Category.HEALTH, "Dinkes",
                     List.of(healthItem), Targets.screens("alun-alun"), today, today.plusDays(5), Set.of(), List.of(),
                     new Frequency.PerLoop(6), 5);

@@ -2,7 +2,6 @@ package id.ihati.videotron.admin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.dashboard.ScreenWatch;
 import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.media.MediaSummary;
 import id.ihati.videotron.admin.testing.TestAdmin;
@@ -57,7 +56,7 @@ class DemoShowcaseTest {
 
     @Test
     void demoContentIsApprovedHealthAndCityContentWithASilentCopyOfTheVideo() {
-        var catalog = demo.services().mediaCatalog;
+        var catalog = demo.services().media;
         var health = catalog.approved(Category.HEALTH);
         assertThat(health).extracting(MediaSummary::title).contains("Cegah DBD dengan 3M Plus",
                 "Gawat Darurat? Hubungi PSC 119", "Cuci Tangan Pakai Sabun");
@@ -107,12 +106,12 @@ class DemoShowcaseTest {
     void aMediaErrorOnTheDashboardNamesTheItemByItsTitle() {
         // Its own demo server: pairing one more screen would change the shared demo's list of screens.
         try (TestAdmin own = TestAdmin.start(TestDatabases.h2Url(), Clock.systemUTC(), c -> c.withDemo(true))) {
-            MediaSummary video = own.services().mediaCatalog.approved(Category.HEALTH).stream()
+            MediaSummary video = own.services().media.approved(Category.HEALTH).stream()
                     .filter(m -> m.kind() == MediaKind.VIDEO).findFirst().orElseThrow();
             TestPlayer player = TestScreens.player(own, TestScreens.profile("rusak-demo"));
             player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"mediaErrors\":[{\"mediaId\":\""
                     + video.id() + "\",\"error\":\"MEDIA_CORRUPTED\"}]}");
-            new ScreenWatch(own.services()).check(own.services().clock.instant());
+            own.services().screenWatch.check(own.services().clock.instant());
 
             Element incident = Jsoup.parse(TestScreens.adminClient(own).get("/").body())
                     .selectFirst("[data-incident=MEDIA_ERROR]");

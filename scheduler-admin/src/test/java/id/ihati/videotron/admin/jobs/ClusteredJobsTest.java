@@ -3,15 +3,13 @@ package id.ihati.videotron.admin.jobs;
 import static id.ihati.videotron.admin.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.testing.TestAdmin;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
 import org.quartz.SchedulerException;
 
 /**
@@ -23,25 +21,11 @@ class ClusteredJobsTest {
     static final int FIRINGS = 4;
 
     /** A test-only job: one row per firing, with the firing's scheduled time and the node that ran it. */
-    public static final class ProbeJob implements Job {
-        private final Services s;
-
-        public ProbeJob(Services services) {
-            this.s = services;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            try {
-                String node = context.getScheduler().getSchedulerInstanceId();
-                s.jdbi.useHandle(h -> h.createUpdate(
-                                "INSERT INTO cluster_probe (scheduled_at, node) VALUES (:at, :node)")
-                        .bind("at", Timestamp.from(context.getScheduledFireTime().toInstant()))
-                        .bind("node", node).execute());
-            } catch (SchedulerException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    static Work probe(Wiring s) {
+        return firing -> s.jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO cluster_probe (scheduled_at, node) VALUES (:at, :node)")
+                .bind("at", Timestamp.from(firing.scheduledAt()))
+                .bind("node", firing.node()).execute());
     }
 
     record Firing(Instant scheduledAt, String node) {
@@ -61,8 +45,8 @@ class ClusteredJobsTest {
             assertThat(quartz1.getMetaData().isJobStoreClustered()).isTrue();
             assertThat(quartz1.getSchedulerInstanceId()).isNotEqualTo(quartz2.getSchedulerInstanceId());
             // Both nodes schedule it at start-up, as real servers do with their jobs: still one trigger.
-            node1.server().jobs().every(ProbeJob.class, EVERY_SECONDS);
-            node2.server().jobs().every(ProbeJob.class, EVERY_SECONDS);
+            node1.server().jobs().every("ProbeJob", EVERY_SECONDS, probe(node1.services()));
+            node2.server().jobs().every("ProbeJob", EVERY_SECONDS, probe(node2.services()));
             await(() -> firings(node1).size() >= FIRINGS, FIRINGS + " firings", Duration.ofSeconds(30));
             quartz1.deleteJob(org.quartz.JobKey.jobKey("ProbeJob", "ihati"));
             firings = firings(node1);

@@ -72,7 +72,7 @@ class MediaApiTest {
         assertThat(json(r.body()).get("status").asText()).isEqualTo("APPROVED");
         assertThat(json(r.body()).get("decidedBy").asText()).isEqualTo("uji_health_editor");
         assertThat(fx.auditOf(id)).containsExactly("uji_contributor:media.upload", "uji_health_editor:media.approve");
-        assertThat(admin.services().mediaCatalog.bookable(id)).isTrue();
+        assertThat(admin.services().media.bookable(id)).isTrue();
     }
 
     @Test
@@ -88,7 +88,7 @@ class MediaApiTest {
         JsonNode m = json(r.body());
         assertThat(m.get("status").asText()).isEqualTo("REJECTED");
         assertThat(m.get("rejectReason").asText()).isEqualTo("Logo Dinkes belum ada");
-        assertThat(admin.services().mediaCatalog.bookable(id)).isFalse();
+        assertThat(admin.services().media.bookable(id)).isFalse();
     }
 
     @Test

@@ -89,8 +89,8 @@ class MediaBrowserTest {
         browser.open("/media");
         assertThat(browser.findAll(".badge.status-APPROVED")).hasSize(3);
         browser.screenshot("08-library-laptop");
-        assertThat(admin.services().mediaCatalog.bookable(video)).isTrue();
-        assertThat(admin.services().mediaCatalog.bookable(slide)).isTrue();
+        assertThat(admin.services().media.bookable(video)).isTrue();
+        assertThat(admin.services().media.bookable(slide)).isTrue();
 
         browser.size(390, 844);
         browser.screenshot("09-library-phone");

@@ -38,7 +38,7 @@ class MediaPostgresTest {
         var approved = fx.as(Role.HEALTH_EDITOR).json("POST", "/api/v1/media/items/" + id + "/approve", null);
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(json(approved.body()).get("status").asText()).isEqualTo("APPROVED");
-        assertThat(admin.services().mediaCatalog.approved(Category.HEALTH)).extracting(MediaSummary::id).contains(id);
+        assertThat(admin.services().media.approved(Category.HEALTH)).extracting(MediaSummary::id).contains(id);
         assertThat(fx.auditOf(id)).containsExactly("uji_contributor:media.upload", "uji_health_editor:media.approve");
         var list = json(fx.as(Role.REVIEWER).get("/api/v1/media?tag=psc-119&status=APPROVED&q=dbd").body());
         assertThat(list.get("items")).extracting(i -> i.get("id").asText()).containsExactly(id);

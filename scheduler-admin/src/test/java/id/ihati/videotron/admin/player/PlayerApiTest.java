@@ -1,10 +1,10 @@
 package id.ihati.videotron.admin.player;
 
+import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.screen.ScreenForm;
 import id.ihati.videotron.admin.testing.BothDatabases;
 import id.ihati.videotron.admin.testing.OnBothDatabases;
@@ -31,7 +31,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PlayerApiTest {
-    static final ObjectMapper JSON = AdminApp.jsonMapper();
+    static final ObjectMapper JSON = Json.mapper();
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();
 

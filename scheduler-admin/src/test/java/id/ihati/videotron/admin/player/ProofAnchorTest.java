@@ -1,10 +1,10 @@
 package id.ihati.videotron.admin.player;
 
+import id.ihati.videotron.admin.web.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.testing.BothDatabases;
 import id.ihati.videotron.admin.testing.OnBothDatabases;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a player made at pairing, acknowledged heads kept, and the marks a DPRD reviewer reads in the delivery report.
  */
 class ProofAnchorTest {
-    static final ObjectMapper JSON = AdminApp.jsonMapper();
+    static final ObjectMapper JSON = Json.mapper();
     static final String DAY = "2026-11-25";
     @RegisterExtension
     static final BothDatabases servers = new BothDatabases();

@@ -3,7 +3,7 @@ package id.ihati.videotron.admin.testing;
 import com.zaxxer.hikari.HikariDataSource;
 import id.ihati.videotron.admin.AdminConfig;
 import id.ihati.videotron.admin.AdminServer;
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.auth.Passwords;
 import id.ihati.videotron.admin.auth.Role;
 import java.io.IOException;
@@ -111,7 +111,7 @@ public final class TestAdmin implements AutoCloseable {
     }
 
     private void createRoleAccounts() {
-        Services s = services();
+        Wiring s = services();
         String hash = Passwords.hash(PASSWORD);
         s.jdbi.useTransaction(h -> {
             for (Role r : Role.USER_ROLES) {
@@ -172,7 +172,7 @@ public final class TestAdmin implements AutoCloseable {
         return server.port();
     }
 
-    public Services services() {
+    public Wiring services() {
         return server.services();
     }
 

@@ -2,7 +2,7 @@ package id.ihati.videotron.admin.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.FitMode;
@@ -46,7 +46,7 @@ public final class TestScreens {
 
     /** Stores the screen as the test ADMIN would (audit record included) and tells connected players. */
     public static ScreenProfile create(TestAdmin admin, ScreenProfile profile) {
-        Services s = admin.services();
+        Wiring s = admin.services();
         s.jdbi.useTransaction(h -> {
             s.screens.insert(h, profile, null, s.clock.instant());
             s.audit.record(h, admin.username(Role.ADMIN), "SCREEN_CREATE", "screen", profile.id(), null);

@@ -3,7 +3,6 @@ package id.ihati.videotron.admin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.User;
-import id.ihati.videotron.admin.dashboard.ScreenWatch;
 import id.ihati.videotron.admin.demo.DemoAccounts;
 import id.ihati.videotron.admin.media.MediaSummary;
 import id.ihati.videotron.admin.review.comments.Comment;
@@ -68,7 +67,7 @@ class NamesAndLanguageBrowserTest {
         User admin = s.users.findByUsername("admin").orElseThrow();
         long latest = s.scheduling.latestNumber();
         s.scheduling.rollback(admin, latest - 1, latest, null);
-        MediaSummary video = s.mediaCatalog.approved(Category.HEALTH).get(0);
+        MediaSummary video = s.media.approved(Category.HEALTH).get(0);
         // An emergency alert on the demo screen for the next hour, then cancelled: both show on the alerts page.
         Instant now = s.clock.instant();
         s.scheduling.raiseAlert(admin, new Alert("al-0a1b2c3d", "Banjir di Jl. Sudirman", video.id(),
@@ -81,7 +80,7 @@ class NamesAndLanguageBrowserTest {
                 "{\"status\":\"PLAYING\",\"playing\":{\"mediaId\":\"" + video.id() + "\",\"sourceId\":\"" + booking
                         + "\",\"since\":\"" + s.clock.instant() + "\"},\"mediaErrors\":[{\"mediaId\":\"" + video.id()
                         + "\",\"error\":\"MEDIA_CORRUPTED\"}]}");
-        new ScreenWatch(s).check(s.clock.instant()); // the media error becomes an open incident
+        s.screenWatch.check(s.clock.instant()); // the media error becomes an open incident
         peoplesTexts = peoplesTexts();
         browser = new Browser("NamesAndLanguageBrowserTest", demo.baseUrl());
     }
@@ -279,8 +278,8 @@ class NamesAndLanguageBrowserTest {
     private static List<String> peoplesTexts() {
         var s = demo.services();
         var texts = new LinkedHashSet<String>();
-        s.mediaCatalog.approved(Category.HEALTH).forEach(m -> texts.add(m.title()));
-        s.mediaCatalog.approved(Category.CITY).forEach(m -> texts.add(m.title()));
+        s.media.approved(Category.HEALTH).forEach(m -> texts.add(m.title()));
+        s.media.approved(Category.CITY).forEach(m -> texts.add(m.title()));
         s.scheduling.liveAlerts().forEach(a -> texts.add(a.title()));
         texts.add("Jalan ditutup");
         s.scheduling.workingSet().forEach(b -> {

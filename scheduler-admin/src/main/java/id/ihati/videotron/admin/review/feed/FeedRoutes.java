@@ -2,7 +2,7 @@ package id.ihati.videotron.admin.review.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.ihati.videotron.admin.AdminApp;
+import id.ihati.videotron.admin.web.Json;
 import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
@@ -46,7 +46,7 @@ public final class FeedRoutes implements Routes {
     private final AuditLog audit;
     private final Clock clock;
     private final RateLimiter limiter;
-    private final ObjectMapper json = AdminApp.jsonMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public FeedRoutes(ReviewService review, Jdbi jdbi, AuditLog audit, Clock clock) {
         this.review = review;

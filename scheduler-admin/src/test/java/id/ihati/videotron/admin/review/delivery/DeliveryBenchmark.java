@@ -2,7 +2,7 @@ package id.ihati.videotron.admin.review.delivery;
 
 import com.zaxxer.hikari.HikariDataSource;
 import id.ihati.videotron.admin.AdminConfig;
-import id.ihati.videotron.admin.Services;
+import id.ihati.videotron.admin.Wiring;
 import id.ihati.videotron.admin.booking.PublishedSchedule;
 import id.ihati.videotron.admin.dashboard.PlayRollup;
 import id.ihati.videotron.admin.db.Database;
@@ -81,7 +81,7 @@ public final class DeliveryBenchmark {
             LocalDate last = FIRST.plusDays(days - 1);
             // The server's clock: the morning after the last day, so every day of the period is in the past.
             Clock clock = Clock.fixed(last.plusDays(1).atTime(9, 0).atZone(WIB).toInstant(), ZoneOffset.UTC);
-            Services s = new Services(AdminConfig.of(0, dir), ds, clock);
+            Wiring s = new Wiring(AdminConfig.of(0, dir), ds, clock);
             s.jdbi.useTransaction(h -> {
                 for (int i = 0; i < screens; i++) {
                     s.screens.insert(h, screen(i), null, Instant.EPOCH);
@@ -108,7 +108,7 @@ public final class DeliveryBenchmark {
             t0 = System.nanoTime();
             long cpu0 = CPU.getCurrentThreadCpuTime();
             // The server's rollup job (PlayRollupJob), catching up with every day at once.
-            new PlayRollup(s).run(Instant.EPOCH, clock.instant());
+            s.playRollup.run(Instant.EPOCH, clock.instant());
             double rollupCpu = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
             long daily = s.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM play_daily").mapTo(Long.class).one());
             System.out.printf("rollup job (PlayRollup) rolled %d screen-days (the period and today) into %,d play_daily"
@@ -162,7 +162,7 @@ public final class DeliveryBenchmark {
     }
 
     /** The stored chain of one screen verifies as the server verifies uploads. */
-    static void verifyChain(Services s, Clock clock, String screen, LocalDate last) {
+    static void verifyChain(Wiring s, Clock clock, String screen, LocalDate last) {
         var records = new ProofOfPlay(s.jdbi, clock).between(screen, FIRST.atStartOfDay(WIB).toInstant(),
                 last.plusDays(1).atStartOfDay(WIB).toInstant());
         ChainCheck check = ChainCheck.verify(records, PlayRecord.GENESIS, 1);

@@ -24,11 +24,11 @@ class OfflineTimeTest {
             player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"freeDiskBytes\":50000000000,\"mediaErrors\":[]}");
             Instant lastHeartbeat = clock.instant();
             clock.advance(Duration.ofMinutes(4)); // three heartbeats missed, and the watch ran a little later
-            new ScreenWatchJob(admin.services()).execute(null);
+            new ScreenWatchJob(admin.services().screenWatch, admin.services().clock).run(null);
             clock.advance(Duration.ofMinutes(10));
             player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"freeDiskBytes\":50000000000,\"mediaErrors\":[]}");
             Instant back = clock.instant();
-            new ScreenWatchJob(admin.services()).execute(null);
+            new ScreenWatchJob(admin.services().screenWatch, admin.services().clock).run(null);
 
             var offline = new SqlProof(admin.services().jdbi, clock).offline(List.of("luring"),
                     lastHeartbeat.minusSeconds(3600), back.plusSeconds(3600));

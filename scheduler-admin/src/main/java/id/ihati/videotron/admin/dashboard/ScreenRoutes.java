@@ -1,14 +1,14 @@
-package id.ihati.videotron.admin.screen;
+package id.ihati.videotron.admin.dashboard;
 
-import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
-import id.ihati.videotron.admin.dashboard.Dashboard;
-import id.ihati.videotron.admin.dashboard.Incidents;
 import id.ihati.videotron.admin.player.Screenshots;
+import id.ihati.videotron.admin.screen.ScreenForm;
+import id.ihati.videotron.admin.screen.ScreenRepository;
 import id.ihati.videotron.admin.web.Pages;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
+import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,18 +25,21 @@ import java.util.Map;
 public final class ScreenRoutes implements Routes {
     static final Role[] READERS = {Role.ADMIN, Role.HEALTH_EDITOR, Role.CITY_EDITOR, Role.REVIEWER};
     static final Role[] SCREENSHOT_TAKERS = {Role.ADMIN, Role.HEALTH_EDITOR, Role.CITY_EDITOR};
-    private final Services s;
+    private final Templates templates;
+    private final ScreenRepository screens;
     private final ScreenService service;
     private final Dashboard dashboard;
     private final Screenshots screenshots;
     private final Incidents incidents;
 
-    public ScreenRoutes(Services services) {
-        this.s = services;
-        this.service = new ScreenService(services);
-        this.dashboard = new Dashboard(services);
-        this.screenshots = new Screenshots(services.jdbi, services.clock, services.config.dataDir());
-        this.incidents = new Incidents(services.jdbi);
+    public ScreenRoutes(Templates templates, ScreenRepository screens, ScreenService service, Dashboard dashboard,
+                        Screenshots screenshots, Incidents incidents) {
+        this.templates = templates;
+        this.screens = screens;
+        this.service = service;
+        this.dashboard = dashboard;
+        this.screenshots = screenshots;
+        this.incidents = incidents;
     }
 
     @Override
@@ -51,16 +54,16 @@ public final class ScreenRoutes implements Routes {
         routes.post("/screens/{id}/revoke", this::revoke, Role.ADMIN);
         routes.post("/screens/{id}/screenshot", this::requestScreenshot, SCREENSHOT_TAKERS);
         routes.get("/screens/{id}/screenshot.png", this::screenshot, Role.SIGNED_IN);
-        routes.get("/api/v1/screens", ctx -> ctx.json(s.screens.profiles()), READERS);
+        routes.get("/api/v1/screens", ctx -> ctx.json(screens.profiles()), READERS);
     }
 
     private void list(Context ctx) {
         var page = Pages.context(ctx);
-        s.templates.render(ctx, "screen/list.jte", page, Map.of("cards", dashboard.cards(page.locale())));
+        templates.render(ctx, "screen/list.jte", page, Map.of("cards", dashboard.cards(page.locale())));
     }
 
     private void form(Context ctx, ScreenForm form, boolean creating, List<Problem> problems) {
-        s.templates.render(ctx, "screen/form.jte", Pages.context(ctx).withProblems(problems),
+        templates.render(ctx, "screen/form.jte", Pages.context(ctx).withProblems(problems),
                 Map.of("form", form, "creating", creating));
     }
 
@@ -76,13 +79,13 @@ public final class ScreenRoutes implements Routes {
     }
 
     private void edit(Context ctx) {
-        var screen = s.screens.find(ctx.pathParam("id")).orElseThrow(ScreenRoutes::notFound);
+        var screen = screens.find(ctx.pathParam("id")).orElseThrow(ScreenRoutes::notFound);
         form(ctx, ScreenForm.of(screen), false, List.of());
     }
 
     private void update(Context ctx) {
         String id = ctx.pathParam("id");
-        s.screens.find(id).orElseThrow(ScreenRoutes::notFound);
+        screens.find(id).orElseThrow(ScreenRoutes::notFound);
         ScreenForm form = ScreenForm.from(ctx::formParam);
         try {
             service.update(Access.requireUser(ctx).username(), id, form);
@@ -102,7 +105,7 @@ public final class ScreenRoutes implements Routes {
     private void show(Context ctx, String id, String code, List<Problem> problems) {
         var page = Pages.context(ctx).withProblems(problems);
         var card = dashboard.card(id, page.locale()).orElseThrow(ScreenRoutes::notFound);
-        s.templates.render(ctx, "screen/show.jte", page, Map.of("card", card, "code", code,
+        templates.render(ctx, "screen/show.jte", page, Map.of("card", card, "code", code,
                 "history", incidents.of(id, 10).stream().map(dashboard::named).toList()));
     }
 
