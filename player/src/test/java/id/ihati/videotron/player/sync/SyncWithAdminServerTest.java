@@ -411,7 +411,7 @@ class SyncWithAdminServerTest {
         // Reported once: the beats after it no longer carry it.
         await(() -> statuses.find(id).map(st -> st.mediaErrors() == null).orElse(false), "a beat without it");
 
-        new id.ihati.videotron.admin.dashboard.ScreenWatch(admin.services()).check(Instant.now());
+        admin.services().screenWatch.check(Instant.now());
         String dashboard = TestScreens.adminClient(admin).get("/").body();
         assertThat(dashboard).contains("data-incident=\"MEDIA_ERROR\"").contains("m-rusak").doesNotContain("m-dipotong");
     }
@@ -462,7 +462,7 @@ class SyncWithAdminServerTest {
         var statuses = new StatusRepository(admin.services().jdbi);
         await(() -> statuses.find(b).map(st -> Long.valueOf(1).equals(st.heldPlays())).orElse(false),
                 "B's heartbeat reports the held play");
-        new id.ihati.videotron.admin.dashboard.ScreenWatch(admin.services()).check(Instant.now());
+        admin.services().screenWatch.check(Instant.now());
         assertThat(web.get("/").body()).contains("data-incident=\"HELD_PLAYS\"");
         assertThat(data.resolve("retired-tokens").resolve(a)).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("retired-tokens")
