@@ -9,7 +9,7 @@ import id.ihati.videotron.player.playback.display.PlayerWindow;
 import id.ihati.videotron.player.playback.watchdog.ServiceNotifier;
 import id.ihati.videotron.player.playback.watchdog.Watchdog;
 import id.ihati.videotron.player.proof.PlayReporter;
-import id.ihati.videotron.player.sync.ContentSource;
+import id.ihati.videotron.player.playback.ContentSource;
 import id.ihati.videotron.playlists.schedule.OutputArea;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import id.ihati.videotron.player.playback.display.DisplayPower;
 import id.ihati.videotron.player.playback.display.PlayerWindow;
 import id.ihati.videotron.player.proof.PlayOutcome;
 import id.ihati.videotron.player.proof.PlayReporter;
-import id.ihati.videotron.player.sync.ContentSource;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.proof.Interruption;
 import id.ihati.videotron.playlists.schedule.Category;

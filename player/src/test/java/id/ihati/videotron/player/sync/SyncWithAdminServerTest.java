@@ -1,5 +1,7 @@
 package id.ihati.videotron.player.sync;
 
+import id.ihati.videotron.player.net.Json;
+import id.ihati.videotron.player.playback.ContentSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;
