@@ -385,8 +385,10 @@ public final class PlaybackEngine {
         window.content().getChildren().add(e.item.layer());
         // The decision's position, asked again at the moment the video really starts (opening takes a while);
         // the video seeks there before it plays, so frame 0 is never shown and then jumped from.
-        e.item.start(() -> PlaybackDecision.positionAt(e.shown, clock.instant(), options.resumeThreshold())
-                .toMillis());
+        e.item.start(() -> {
+            e.startPosition = PlaybackDecision.positionAt(e.shown, clock.instant(), options.resumeThreshold());
+            return e.startPosition.toMillis();
+        });
     }
 
     private void onFirstFrame(Entry e) {
@@ -400,7 +402,8 @@ public final class PlaybackEngine {
         if (!firstPictureLogged) {
             firstPictureLogged = true;
             var started = ProcessHandle.current().info().startInstant();
-            log.info("first picture on screen ({}){}", e.shown.mediaId(), started.map(
+            log.info("first picture on screen ({}, from {} ms into it){}", e.shown.mediaId(),
+                    e.startPosition.toMillis(), started.map(
                     t -> ", " + Duration.between(t, Instant.now()).toMillis() + " ms after the process started")
                     .orElse(""));
         }
@@ -585,6 +588,7 @@ public final class PlaybackEngine {
         String replaces = Interruption.PLAN_CHANGED.text();
         String planHash;             // the plan it was opened under
         Instant shownAt;
+        Duration startPosition = Duration.ZERO;   // how far into its file it started
         boolean reported;
 
         Entry(PlannedPlay planned, PlannedPlay shown) {
