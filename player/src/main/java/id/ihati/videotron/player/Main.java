@@ -64,7 +64,7 @@ public final class Main {
         // JavaFX's start (toolkit, X connection) and the sync half's construction (journal, cache, stored plan)
         // need nothing of each other and both partly wait on disk or the X server: side by side, a restart
         // reaches its first picture sooner.
-        var javaFx = CompletableFuture.runAsync(Main::startJavaFx, daemonThread("javafx-start"));
+        var javaFx = CompletableFuture.runAsync(Main::startJavaFx, ownThread("javafx-start"));
         var sync = new SyncAgent(
                 SyncSettings.of(config.server(), config.dataDir(), config.cacheBudgetBytes(), VERSION, hostname()),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), syncThreads, clock);
@@ -103,13 +103,12 @@ public final class Main {
         }
     }
 
-    /** Runs one task on a daemon thread of its own (the common pool may be small on two cores). */
-    private static java.util.concurrent.Executor daemonThread(String name) {
-        return task -> {
-            var t = new Thread(task, name);
-            t.setDaemon(true);
-            t.start();
-        };
+    /**
+     * Runs one task on a thread of its own. Not a daemon: the JavaFX thread inherits that from the thread that
+     * starts the toolkit, and a daemon JavaFX thread let the process end as soon as main() returned.
+     */
+    private static java.util.concurrent.Executor ownThread(String name) {
+        return task -> new Thread(task, name).start();
     }
 
     private static String hostname() {
