@@ -13,6 +13,7 @@ import id.ihati.videotron.player.time.ServerClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,13 +61,17 @@ public final class Main {
         var serverClock = new ServerClock(clock);
         ScheduledExecutorService syncThreads = Executors.newScheduledThreadPool(4, daemons("sync"));
         ScheduledExecutorService playbackThread = Executors.newSingleThreadScheduledExecutor(daemons("playback"));
+        // JavaFX's start (toolkit, X connection) and the sync half's construction (journal, cache, stored plan)
+        // need nothing of each other and both partly wait on disk or the X server: side by side, a restart
+        // reaches its first picture sooner.
+        var javaFx = CompletableFuture.runAsync(Main::startJavaFx, ownThread("javafx-start"));
         var sync = new SyncAgent(
                 SyncSettings.of(config.server(), config.dataDir(), config.cacheBudgetBytes(), VERSION, hostname()),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), syncThreads, clock);
 
         sync.onClockSample(serverClock::sample);
 
-        startJavaFx();
+        javaFx.join();
         var player = Player.open(config, sync.contentSource(), sync.playReporter(), serverClock, playbackThread,
                 Watchdog::exitProcess,
                 ServiceNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), syncThreads));
@@ -86,11 +91,24 @@ public final class Main {
         return Path.of(System.getProperty("user.home"), ".local", "share", "ihati-player");
     }
 
-    private static void startJavaFx() throws InterruptedException {
+    private static void startJavaFx() {
         var started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);   // the window is never closed by hand; only the process ends it
-        started.await();
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JavaFX started", e);
+        }
+    }
+
+    /**
+     * Runs one task on a thread of its own. Not a daemon: the JavaFX thread inherits that from the thread that
+     * starts the toolkit, and a daemon JavaFX thread let the process end as soon as main() returned.
+     */
+    private static java.util.concurrent.Executor ownThread(String name) {
+        return task -> new Thread(task, name).start();
     }
 
     private static String hostname() {

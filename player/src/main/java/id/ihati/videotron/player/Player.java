@@ -9,7 +9,7 @@ import id.ihati.videotron.player.playback.display.PlayerWindow;
 import id.ihati.videotron.player.playback.watchdog.ServiceNotifier;
 import id.ihati.videotron.player.playback.watchdog.Watchdog;
 import id.ihati.videotron.player.proof.PlayReporter;
-import id.ihati.videotron.player.sync.ContentSource;
+import id.ihati.videotron.player.playback.ContentSource;
 import id.ihati.videotron.playlists.schedule.OutputArea;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +53,9 @@ public final class Player {
      */
     public static Player open(PlayerConfig config, ContentSource content, PlayReporter reporter, Clock clock,
                               ScheduledExecutorService executor, IntConsumer exit, ServiceNotifier service) {
-        var window = onFx(() -> PlayerWindow.open(placement(config, null)));
+        // Placed at once where the stored plan says: a restarted player is not first shown over the whole monitor.
+        OutputArea stored = content.manifest().map(m -> m.screen().output()).orElse(null);
+        var window = onFx(() -> PlayerWindow.open(placement(config, stored)));
         return new Player(config, window, content, reporter, clock, executor, exit, service);
     }
 

@@ -169,6 +169,12 @@ class MainWithAdminServerTest {
                 "the journal and new plays uploaded after the restart", Duration.ofSeconds(40));
 
         assertThat(Files.readString(secondLog)).doesNotContain("pairing: showing code");
+        // Issue 14 part 5: restarted from a warm cache, the window goes from black straight to the plan's picture.
+        String second = Files.readString(secondLog);
+        int firstPicture = second.indexOf("first picture on screen");
+        assertThat(firstPicture).as("the restarted player logs its first picture").isPositive();
+        assertThat(second.substring(0, firstPicture)).as("no status screen before the first picture")
+                .doesNotContain("showing STATUS");
         assertThat(Files.readString(token)).isEqualTo(tokenText);
         assertThat(admin.services().deviceTokens.live(screenId).orElseThrow().createdAt()).isEqualTo(tokenIssued);
         assertThat(Files.readAllBytes(posterFile)).as("the damaged file was fetched again")

@@ -4,7 +4,6 @@ import id.ihati.videotron.player.playback.display.DisplayPower;
 import id.ihati.videotron.player.playback.display.PlayerWindow;
 import id.ihati.videotron.player.proof.PlayOutcome;
 import id.ihati.videotron.player.proof.PlayReporter;
-import id.ihati.videotron.player.sync.ContentSource;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.proof.Interruption;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -79,6 +78,7 @@ public final class PlaybackEngine {
     private final ScheduledExecutorService executor;
     private final Options options;
     private final BadFiles bad;
+    private final PlaybackDecision.Timing timing;
     /**
      * Opens and disposes video players, which takes from a few to over a hundred milliseconds each: not on the FX
      * thread, which is drawing the current item meanwhile, and not on {@code executor}, whose ticks time the
@@ -114,7 +114,8 @@ public final class PlaybackEngine {
     private volatile Path currentFile;
 
     /** The plays resolved for one manifest over a window of two loops, re-resolved once a loop. */
-    private record Plan(Manifest manifest, Manifest fallback, List<PlannedPlay> plays, Instant refreshAt) {
+    private record Plan(Manifest manifest, Manifest fallback, List<PlannedPlay> plays, Instant from,
+                        Instant refreshAt) {
     }
 
     public PlaybackEngine(ContentSource content, Schedule schedule, PlayerWindow window, PlayReporter reporter,
@@ -128,6 +129,8 @@ public final class PlaybackEngine {
         this.executor = Objects.requireNonNull(executor);
         this.options = Objects.requireNonNull(options);
         this.bad = new BadFiles(options.badFileMemory());
+        this.timing = new PlaybackDecision.Timing(options.prepareLead(), options.tick(), options.resumeThreshold(),
+                QUIET_AFTER_SWITCH);
         players.allowCoreThreadTimeOut(true);
     }
 
@@ -233,47 +236,37 @@ public final class PlaybackEngine {
         }
         List<PlannedPlay> plays = plays(now);
         lastProblem = null;
-        PlannedPlay target = playAt(plays, now);
-        PlannedPlay next = nextAfter(plays, target != null ? target.end() : now);
+        Entry onScreen = incoming != null ? incoming : current;
+        var showing = onScreen == null ? null : new PlaybackDecision.Showing(onScreen.planned, onScreen.shown,
+                onScreen.planHash, onScreen.error != null);
+        var decision = PlaybackDecision.decide(new PlaybackDecision.Situation(plays, now, manifest.screen(),
+                manifest.contentHash(), showing, abandoned, lastServed, lastSwitch, restartRequested, timing));
 
-        if (target == null) {
+        if (decision.screen() instanceof PlaybackDecision.Idle idle) {
             clear(now, Interruption.NOTHING_PLANNED.text());
-            if (OperatingHours.open(manifest.screen(), now)) {
-                power.wake();
-                window.showStatus("Belum ada konten", "No content yet");
-            } else {
+            if (idle.dark()) {
                 window.showDark();
                 power.sleep();
+            } else {
+                power.wake();
+                window.showStatus("Belum ada konten", "No content yet");
             }
         } else {
             power.wake();
-            Entry onScreen = incoming != null ? incoming : current;
-            PlannedPlay serving = onScreen != null ? onScreen.planned : null;
-            if (restartRequested || (!target.equals(serving) && !target.equals(abandoned)
-                    && !joinedOnly(onScreen, target, now))) {
-                switchTo(target, now, plays);
+            if (decision.screen() instanceof PlaybackDecision.Show show) {
+                switchTo(show, now);
             }
         }
-        Instant wake = now.plus(options.tick());
-        if (next != null && !next.start().isAfter(now.plus(options.prepareLead()))) {
-            // Opening a player costs the FX thread a few milliseconds, sometimes tens: not while the item that
-            // just started is drawing its first frames, unless the next slot is too close to wait.
-            Instant quietUntil = lastSwitch.plus(QUIET_AFTER_SWITCH);
-            if (now.isBefore(quietUntil) && next.start().isAfter(quietUntil.plus(QUIET_AFTER_SWITCH))) {
-                wake = quietUntil;
-            } else {
-                prepare(next, now);
-            }
+        if (decision.prepare() != null) {
+            prepare(decision.prepare(), now);
         }
-        if (next != null && next.start().isBefore(wake)) {
-            wake = next.start();
-        }
-        scheduleTick(Duration.between(now, wake));
+        scheduleTick(Duration.between(now, decision.wake()));
     }
 
     private List<PlannedPlay> plays(Instant now) {
         if (plan == null || plan.manifest() != manifest || plan.fallback() != fallback
-                || !now.isBefore(plan.refreshAt())) {
+                || !now.isBefore(plan.refreshAt()) || now.isBefore(plan.from())) {
+            // (The last: the clock was set back before the window resolved, e.g. to the server's time.)
             // Loops are aligned to local midnight; two loops from the current one's start hold now and next.
             var screen = manifest.screen();
             var midnight = now.atZone(screen.timeZone()).toLocalDate().atStartOfDay(screen.timeZone()).toInstant();
@@ -286,38 +279,9 @@ public final class PlaybackEngine {
                 plays = FallbackPlays.fillGaps(plays, schedule.plays(fallback, loopStart, to),
                         t -> OperatingHours.open(screen, t));
             }
-            plan = new Plan(manifest, fallback, plays, loopStart.plusSeconds(loop));
+            plan = new Plan(manifest, fallback, plays, loopStart, loopStart.plusSeconds(loop));
         }
         return plan.plays();
-    }
-
-    /**
-     * True when {@code target} differs from what is on screen only because items of the same plan joined as their
-     * files arrived (or the old plan under it went away): what is on screen then plays to its own end instead of
-     * being cut for a moment's difference, except for an alert, which takes over at once.
-     */
-    private boolean joinedOnly(Entry onScreen, PlannedPlay target, Instant now) {
-        return onScreen != null && onScreen.error == null && onScreen.planHash != null
-                && onScreen.planHash.equals(manifest.contentHash()) && target.category() != Category.ALERT
-                && now.isBefore(onScreen.shown.end());
-    }
-
-    private static PlannedPlay playAt(List<PlannedPlay> plays, Instant now) {
-        for (var p : plays) {
-            if (!now.isBefore(p.start()) && now.isBefore(p.end())) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static PlannedPlay nextAfter(List<PlannedPlay> plays, Instant t) {
-        for (var p : plays) {
-            if (!p.start().isBefore(t)) {
-                return p;
-            }
-        }
-        return null;
     }
 
     private void scheduleTick(Duration delay) {
@@ -330,8 +294,14 @@ public final class PlaybackEngine {
 
     // ---------------------------------------------------------------- switching
 
-    private void switchTo(PlannedPlay target, Instant now, List<PlannedPlay> plays) {
-        reportSkipped(plays, target, now);
+    private void switchTo(PlaybackDecision.Show show, Instant now) {
+        // Plays the FX thread was held up past (longer than a slot) are reported too: none goes missing.
+        for (var p : show.missed()) {
+            log.warn("play of {} planned at {} skipped: the player fell behind", p.mediaId(), p.start());
+            submit(new PlayOutcome(p, now, now, false, Interruption.FELL_BEHIND.text()));
+        }
+        PlannedPlay target = show.play();
+        lastServed = target;
         String reason = restartRequested ? "restarted by the watchdog" : Interruption.PLAN_CHANGED.text();
         Entry e;
         if (!restartRequested && prepared != null && prepared.planned.equals(target)) {
@@ -343,23 +313,6 @@ public final class PlaybackEngine {
         restartRequested = false;
         e.replaces = reason;
         begin(e, now);
-    }
-
-    /**
-     * Plays of the plan that lay wholly between the last one served and {@code target} were never shown (the FX
-     * thread was held up longer than a slot): they are reported too, so none goes missing from the proof.
-     */
-    private void reportSkipped(List<PlannedPlay> plays, PlannedPlay target, Instant now) {
-        if (lastServed != null) {
-            for (var p : plays) {
-                if (!p.start().isBefore(lastServed.end()) && !p.end().isAfter(target.start())) {
-                    var outcome = new PlayOutcome(p, now, now, false, Interruption.FELL_BEHIND.text());
-                    log.warn("play of {} planned at {} skipped: the player fell behind", p.mediaId(), p.start());
-                    submit(outcome);
-                }
-            }
-        }
-        lastServed = target;
     }
 
     private void prepare(PlannedPlay next, Instant now) {
@@ -430,9 +383,11 @@ public final class PlaybackEngine {
             return;
         }
         window.content().getChildren().add(e.item.layer());
+        // The decision's position, asked again at the moment the video really starts (opening takes a while);
+        // the video seeks there before it plays, so frame 0 is never shown and then jumped from.
         e.item.start(() -> {
-            long offset = Duration.between(e.shown.start(), clock.instant()).toMillis();
-            return offset > options.resumeThreshold().toMillis() ? offset : 0;
+            e.startPosition = PlaybackDecision.positionAt(e.shown, clock.instant(), options.resumeThreshold());
+            return e.startPosition.toMillis();
         });
     }
 
@@ -447,7 +402,8 @@ public final class PlaybackEngine {
         if (!firstPictureLogged) {
             firstPictureLogged = true;
             var started = ProcessHandle.current().info().startInstant();
-            log.info("first picture on screen ({}){}", e.shown.mediaId(), started.map(
+            log.info("first picture on screen ({}, from {} ms into it){}", e.shown.mediaId(),
+                    e.startPosition.toMillis(), started.map(
                     t -> ", " + Duration.between(t, Instant.now()).toMillis() + " ms after the process started")
                     .orElse(""));
         }
@@ -632,6 +588,7 @@ public final class PlaybackEngine {
         String replaces = Interruption.PLAN_CHANGED.text();
         String planHash;             // the plan it was opened under
         Instant shownAt;
+        Duration startPosition = Duration.ZERO;   // how far into its file it started
         boolean reported;
 
         Entry(PlannedPlay planned, PlannedPlay shown) {

@@ -1,8 +1,8 @@
 package id.ihati.videotron.player.proof;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import id.ihati.videotron.player.sync.AtomicFiles;
-import id.ihati.videotron.player.sync.Json;
+import id.ihati.videotron.player.files.AtomicFiles;
+import id.ihati.videotron.player.net.Json;
 import id.ihati.videotron.playlists.proof.PlayRecord;
 import id.ihati.videotron.playlists.timeline.PlannedPlay;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package id.ihati.videotron.player.proof;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.ihati.videotron.player.sync.Backoff;
-import id.ihati.videotron.player.sync.ServerApi;
-import id.ihati.videotron.player.sync.ServerException;
+import id.ihati.videotron.player.net.Backoff;
+import id.ihati.videotron.player.net.ServerApi;
+import id.ihati.videotron.player.net.ServerException;
 import id.ihati.videotron.playlists.proof.PlayRecord;
 import java.io.IOException;
 import java.time.Duration;

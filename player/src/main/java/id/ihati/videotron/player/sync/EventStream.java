@@ -1,5 +1,9 @@
 package id.ihati.videotron.player.sync;
 
+import id.ihati.videotron.player.net.Json;
+import id.ihati.videotron.player.net.Backoff;
+import id.ihati.videotron.player.net.ServerApi;
+import id.ihati.videotron.player.net.ServerException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,5 +1,6 @@
 package id.ihati.videotron.player.sync;
 
+import id.ihati.videotron.player.net.ServerApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.ihati.videotron.player.time.OffsetEstimate;
 import java.io.IOException;

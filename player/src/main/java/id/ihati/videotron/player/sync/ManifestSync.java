@@ -1,5 +1,10 @@
 package id.ihati.videotron.player.sync;
 
+import id.ihati.videotron.player.files.AtomicFiles;
+import id.ihati.videotron.player.net.Backoff;
+import id.ihati.videotron.player.net.ServerApi;
+import id.ihati.videotron.player.net.ServerException;
+import id.ihati.videotron.player.playback.ContentSource;
 import id.ihati.videotron.player.sync.cache.MediaCache;
 import id.ihati.videotron.player.sync.cache.MediaSource;
 import id.ihati.videotron.playlists.manifest.Manifest;

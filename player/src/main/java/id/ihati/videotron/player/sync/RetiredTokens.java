@@ -1,5 +1,8 @@
 package id.ihati.videotron.player.sync;
 
+import id.ihati.videotron.player.net.Backoff;
+import id.ihati.videotron.player.net.ServerApi;
+import id.ihati.videotron.player.net.ServerException;
 import id.ihati.videotron.player.proof.PlayJournal;
 import id.ihati.videotron.player.proof.ProofUploader;
 import id.ihati.videotron.player.sync.pairing.DeviceTokenStore;

@@ -1,5 +1,8 @@
 package id.ihati.videotron.player.sync;
 
+import id.ihati.videotron.player.net.Backoff;
+import id.ihati.videotron.player.net.ServerApi;
+import id.ihati.videotron.player.playback.ContentSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.ihati.videotron.player.playback.NowPlaying;
 import id.ihati.videotron.player.proof.PlayJournal;

@@ -97,6 +97,11 @@ final class Harness implements AutoCloseable {
         });
     }
 
+    /** The samples taken so far, while sampling goes on. */
+    List<Sample> samplesSoFar() {
+        return Fx.call(() -> List.copyOf(samples));
+    }
+
     List<Sample> stopSampling() {
         return Fx.call(() -> {
             sampler.stop();

@@ -1,6 +1,6 @@
 package id.ihati.videotron.player.playback;
 
-import id.ihati.videotron.player.sync.ContentSource;
+import id.ihati.videotron.player.playback.ContentSource;
 import id.ihati.videotron.playlists.manifest.Manifest;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.FileRef;

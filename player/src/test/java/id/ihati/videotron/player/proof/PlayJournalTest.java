@@ -2,7 +2,7 @@ package id.ihati.videotron.player.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.ihati.videotron.player.sync.Json;
+import id.ihati.videotron.player.net.Json;
 import id.ihati.videotron.playlists.proof.ChainCheck;
 import id.ihati.videotron.playlists.proof.PlayRecord;
 import id.ihati.videotron.playlists.proof.PlaySignatures;

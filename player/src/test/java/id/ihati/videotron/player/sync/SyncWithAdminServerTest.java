@@ -1,6 +1,8 @@
 package id.ihati.videotron.player.sync;
 
 import static id.ihati.videotron.admin.testing.Eventually.await;
+import id.ihati.videotron.player.net.Json;
+import id.ihati.videotron.player.playback.ContentSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ihati.videotron.admin.auth.Role;

@@ -47,14 +47,17 @@ public final class PlayerWindow {
     private static final Logger log = LoggerFactory.getLogger(PlayerWindow.class);
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
-    /** What covers the content, if anything. */
-    public enum View { CONTENT, PAIRING, STATUS, DARK }
+    /**
+     * What covers the content, if anything. {@code STARTING} is plain black until playback first says what to
+     * show: a player restarted mid-plan goes from black straight to its picture, with no start-up text between.
+     */
+    public enum View { STARTING, CONTENT, PAIRING, STATUS, DARK }
 
     private final Stage stage;
     private final StackPane content = new StackPane();
     private final StackPane cover = new StackPane();
     private final Rectangle clip = new Rectangle();
-    private View view = View.STATUS;
+    private View view = View.STARTING;
     private final StackPane banner = new StackPane();
     // The pairing code while the player waits to be (re)paired: it covers everything but playing content, over
     // which it shows as a banner (a revoked player keeps playing its stored plan meanwhile).
@@ -92,7 +95,7 @@ public final class PlayerWindow {
         stage.setOnCloseRequest(e -> e.consume());
         var window = new PlayerWindow(stage);
         window.place(placement);
-        window.showStatus("Memulai…", "Starting…");
+        window.cover(View.STARTING);
         stage.show();
         return window;
     }
@@ -276,7 +279,8 @@ public final class PlayerWindow {
         box.setAlignment(Pos.CENTER);
         cover.getChildren().setAll(box);
         cover.setVisible(true);
-        cover.setBackground(Background.fill(newView == View.DARK ? Color.BLACK : Color.rgb(10, 30, 60)));
+        boolean black = newView == View.DARK || newView == View.STARTING;
+        cover.setBackground(Background.fill(black ? Color.BLACK : Color.rgb(10, 30, 60)));
         if (newView != view) {
             log.info("showing {}", newView);
         }

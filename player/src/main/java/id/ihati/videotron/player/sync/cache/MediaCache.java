@@ -1,6 +1,6 @@
 package id.ihati.videotron.player.sync.cache;
 
-import id.ihati.videotron.player.sync.AtomicFiles;
+import id.ihati.videotron.player.files.AtomicFiles;
 import id.ihati.videotron.playlists.schedule.FileRef;
 import java.io.IOException;
 import java.io.InputStream;

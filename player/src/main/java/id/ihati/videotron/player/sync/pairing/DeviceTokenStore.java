@@ -1,6 +1,6 @@
 package id.ihati.videotron.player.sync.pairing;
 
-import id.ihati.videotron.player.sync.AtomicFiles;
+import id.ihati.videotron.player.files.AtomicFiles;
 import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package id.ihati.videotron.player.sync.pairing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.ihati.videotron.player.sync.Backoff;
-import id.ihati.videotron.player.sync.Json;
-import id.ihati.videotron.player.sync.ServerApi;
-import id.ihati.videotron.player.sync.ServerException;
+import id.ihati.videotron.player.net.Backoff;
+import id.ihati.videotron.player.net.Json;
+import id.ihati.videotron.player.net.ServerApi;
+import id.ihati.videotron.player.net.ServerException;
 import id.ihati.videotron.playlists.proof.PlaySignatures;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package id.ihati.videotron.player.sync;
+package id.ihati.videotron.player.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

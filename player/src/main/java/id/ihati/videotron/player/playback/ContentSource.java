@@ -1,10 +1,13 @@
-package id.ihati.videotron.player.sync;
+package id.ihati.videotron.player.playback;
 
 import id.ihati.videotron.playlists.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What playback needs from sync: the plan to play and the verified files it names. */
+/**
+ * What playback needs to play: the plan and the verified files it names. Owned by playback, implemented by sync
+ * (ManifestSync), so playback never imports sync.
+ */
 public interface ContentSource {
 
     /**

@@ -1,4 +1,4 @@
-package id.ihati.videotron.player.sync;
+package id.ihati.videotron.player.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package id.ihati.videotron.player.sync;
+package id.ihati.videotron.player.net;
 
 import java.io.IOException;
 

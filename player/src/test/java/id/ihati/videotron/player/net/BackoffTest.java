@@ -1,4 +1,4 @@
-package id.ihati.videotron.player.sync;
+package id.ihati.videotron.player.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
