@@ -34,7 +34,7 @@ class AdminPackageIT {
                 .containsPattern("-rw-r--r-- root/root .* \\./lib/systemd/system/ihati-admin\\.service\n")
                 .containsPattern("-rw-r----- root/root .* \\./etc/ihati/admin\\.properties\n")
                 .contains("./usr/lib/sysusers.d/ihati-admin.conf", "./usr/lib/tmpfiles.d/ihati-admin.conf",
-                        "./usr/share/doc/ihati-admin/operations.md")
+                        "./usr/share/doc/ihati-admin/operations.md", "./usr/share/doc/ihati-admin/nginx-ihati.conf")
                 .as("the data directory is made by postinst, so that dpkg never owns (or removes) the data")
                 .doesNotContain("./var/lib/ihati");
         String info = Commands.ok("dpkg-deb", "-I", DEB.toString());

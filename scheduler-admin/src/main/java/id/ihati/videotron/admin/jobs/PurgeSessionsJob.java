@@ -27,9 +27,10 @@ public final class PurgeSessionsJob implements Job {
         int sessions = s.sessions.purgeExpired();
         int failures = s.loginThrottle.purgeOld();
         int limits = s.rateLimiter.purgeOld();
-        if (sessions + failures + limits > 0) {
-            log.info("Purged {} expired sessions, {} old login failures and {} old rate limit rows", sessions,
-                    failures, limits);
+        int files = s.playerHub.manifests().purgeNamedFiles();
+        if (sessions + failures + limits + files > 0) {
+            log.info("Purged {} expired sessions, {} old login failures, {} old rate limit rows and {} files no "
+                    + "manifest named for a day", sessions, failures, limits, files);
         }
     }
 }

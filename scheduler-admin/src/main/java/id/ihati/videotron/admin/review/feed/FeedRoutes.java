@@ -6,6 +6,7 @@ import id.ihati.videotron.admin.AdminApp;
 import id.ihati.videotron.admin.Services;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.ratelimit.SlidingWindow;
 import id.ihati.videotron.admin.review.ReviewService;
 import id.ihati.videotron.admin.review.ReviewSources.VersionInForce;
 import id.ihati.videotron.admin.review.export.ICalendar;
@@ -25,6 +26,7 @@ import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,19 +40,19 @@ import java.util.function.Function;
  * ({@code POST /review/feed/{screenId}}).
  */
 public final class FeedRoutes implements Routes {
-    /** A client may make 30 requests at once and 60 a minute after that. */
-    public static final int BURST = 30;
-    public static final int PER_MINUTE = 60;
+    /**
+     * A client may make 60 requests in any minute, counted in the database ({@code ratelimit.SharedRateLimiter}):
+     * behind a load balancer every node counts the same requests.
+     */
+    public static final SlidingWindow LIMIT = new SlidingWindow("open-feed", 60, Duration.ofMinutes(1));
     private static final String CACHE = "public, max-age=30";
     private final Services s;
     private final ReviewService review;
-    private final RateLimiter limiter;
     private final ObjectMapper json = AdminApp.jsonMapper();
 
     public FeedRoutes(Services services, ReviewService review) {
         this.s = services;
         this.review = review;
-        this.limiter = new RateLimiter(services.clock, BURST, PER_MINUTE);
     }
 
     @Override
@@ -107,7 +109,7 @@ public final class FeedRoutes implements Routes {
     /** Answers 429 with Retry-After when the client is over its rate; true when it did. */
     private boolean limited(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
-        long wait = limiter.acquire(ctx.ip());
+        long wait = s.rateLimiter.acquire(LIMIT, ctx.ip());
         if (wait == 0) {
             return false;
         }
