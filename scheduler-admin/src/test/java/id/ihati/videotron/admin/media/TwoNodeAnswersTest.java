@@ -70,9 +70,9 @@ class TwoNodeAnswersTest {
         var onB = new TestPlayer(nodeB.baseUrl(), token);
 
         publish("berkas-dua", before);
-        assertThat(files(onA)).containsExactly(before);
+        assertThat(MediaFixtures.manifestFiles(onA)).containsExactly(before);
         publish("berkas-dua", after);
-        assertThat(files(onA)).as("node A built both manifests").containsExactly(after);
+        assertThat(MediaFixtures.manifestFiles(onA)).as("node A built both manifests").containsExactly(after);
 
         // The player, still playing the old plan while it downloads the new one, reaches node B.
         assertThat(onB.get(ManifestService.MEDIA_PATH + after).statusCode()).isEqualTo(200);
@@ -113,13 +113,5 @@ class TwoNodeAnswersTest {
                 List.of(mediaId), Targets.screens(screen), today, today.plusDays(30), Set.of(), List.of(),
                 new Frequency.PerLoop(1), 5));
         scheduling.publish(health, scheduling.latestNumber(), "uji dua node");
-    }
-
-    private static List<String> files(TestPlayer player) {
-        var r = player.get("/api/v1/player/manifest");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        var files = new ArrayList<String>();
-        MediaFixtures.json(r.body()).get("media").forEach(m -> files.add(m.get("sha256").asText()));
-        return files;
     }
 }
