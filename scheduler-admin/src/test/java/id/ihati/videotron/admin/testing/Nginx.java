@@ -28,6 +28,11 @@ public final class Nginx implements AutoCloseable {
 
     /** nginx in front of the nodes at these ports, with the shipped configuration. */
     public static Nginx start(Path dir, int nodeA, int nodeB) {
+        return start(dir, nodeA, nodeB, 4096);
+    }
+
+    /** The same with room for this many connections (each proxied event stream takes two). */
+    public static Nginx start(Path dir, int nodeA, int nodeB, int connections) {
         Path nginx = Path.of("/usr/sbin/nginx");
         if (!Files.isExecutable(nginx)) {
             throw new AssertionError("nginx is missing: install the Debian package nginx-light (bin/run-tests does)");
@@ -50,9 +55,10 @@ public final class Nginx implements AutoCloseable {
                     daemon off;
                     user root root;
                     worker_processes 1;
+                    worker_rlimit_nofile %2$d;
                     pid %1$s/nginx.pid;
                     error_log %1$s/logs/error.log info;
-                    events { worker_connections 4096; }
+                    events { worker_connections %2$d; }
                     http {
                         access_log %1$s/logs/access.log;
                         client_body_temp_path %1$s/body;
@@ -62,7 +68,7 @@ public final class Nginx implements AutoCloseable {
                         scgi_temp_path %1$s/scgi;
                         include %1$s/site.conf;
                     }
-                    """.formatted(dir.toAbsolutePath()));
+                    """.formatted(dir.toAbsolutePath(), connections));
             Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toAbsolutePath().toString(), "-c",
                     dir.resolve("nginx.conf").toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
