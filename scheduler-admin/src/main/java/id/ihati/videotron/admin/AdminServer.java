@@ -30,10 +30,12 @@ public final class AdminServer implements AutoCloseable {
     private final Javalin app;
     private final HikariDataSource ownPool;
     private final BackupRequests backups;
+    private final id.ihati.videotron.admin.player.ChangeListener changes;
 
     private AdminServer(Wiring wiring, JobScheduler jobs, Javalin app, HikariDataSource ownPool,
-                        BackupRequests backups) {
+                        BackupRequests backups, id.ihati.videotron.admin.player.ChangeListener changes) {
         this.wiring = wiring;
+        this.changes = changes;
         this.jobs = jobs;
         this.app = app;
         this.ownPool = ownPool;
@@ -79,11 +81,14 @@ public final class AdminServer implements AutoCloseable {
         }
         Javalin app = AdminApp.create(wiring).start();
         wiring.playerHub.start();
+        // Several nodes share PostgreSQL: hear their changes the moment they commit.
+        var changes = config.postgres()
+                ? id.ihati.videotron.admin.player.ChangeListener.start(dataSource, wiring.playerHub::wake) : null;
         log.info("I-Hati Videotron admin server listening on port {} (database: {})", app.port(),
                 config.jdbcUrl() == null ? "embedded H2 in " + config.dataDir() : redact(config.jdbcUrl()));
         // Only this process may open the embedded H2 file: "backup" asks it through the data directory.
         BackupRequests backups = config.jdbcUrl() == null ? BackupRequests.serve(dataSource, config.dataDir()) : null;
-        var server = new AdminServer(wiring, jobs, app, own, backups);
+        var server = new AdminServer(wiring, jobs, app, own, backups, changes);
         if (config.demo()) {
             DemoData.printLogins(System.out, server.baseUrl());
         }
@@ -128,6 +133,9 @@ public final class AdminServer implements AutoCloseable {
     public void close() {
         if (backups != null) {
             backups.close();
+        }
+        if (changes != null) {
+            changes.close();
         }
         wiring.playerHub.close();
         app.stop();

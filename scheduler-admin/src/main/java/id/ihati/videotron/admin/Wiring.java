@@ -30,6 +30,8 @@ import id.ihati.videotron.admin.jobs.JobScheduler;
 import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.media.MediaPurgeJob;
 import id.ihati.videotron.admin.media.MediaRoutes;
+import id.ihati.videotron.admin.player.DeviceFiles;
+import id.ihati.videotron.admin.player.DeviceFilesPurgeJob;
 import id.ihati.videotron.admin.player.DeviceTokens;
 import id.ihati.videotron.admin.player.Pairing;
 import id.ihati.videotron.admin.player.PlayerEvents;
@@ -126,7 +128,8 @@ public final class Wiring {
         this.scheduling = new Scheduling(jdbi, clock, audit, media, screens, users);
 
         this.pairing = new Pairing(jdbi, clock, deviceTokens, audit);
-        this.playerHub = new PlayerHub(jdbi, clock, screens, deviceTokens, scheduling, media);
+        this.playerHub = new PlayerHub(jdbi, clock, screens, deviceTokens, scheduling, media,
+                new DeviceFiles(jdbi, config.postgres()));
         this.playerEvents = playerHub;
         // Booking is below the players: it tells whoever listens, and the players listen.
         scheduling.listen(playerHub::scheduleChanged);
@@ -161,7 +164,7 @@ public final class Wiring {
                 new IncidentRoutes(templates, screens, incidentDesk, incidents, dashboard),
                 new BookingRoutes(scheduling, templates, clock),
                 new ReviewRoutes(review, ReviewAdapters.bookingRecords(scheduling.bookings), templates, jdbi, audit,
-                        clock));
+                        clock, rateLimiter));
     }
 
     /** Registers every feature's recurring work (one node of a cluster runs each firing). */
@@ -172,6 +175,8 @@ public final class Wiring {
         jobs.every(BoundaryJob.NAME, BoundaryJob.EVERY_SECONDS, new BoundaryJob(scheduling));
         jobs.every(PurgeSessionsJob.NAME, PurgeSessionsJob.EVERY_SECONDS,
                 new PurgeSessionsJob(sessions, loginThrottle, rateLimiter));
+        jobs.every(DeviceFilesPurgeJob.NAME, PurgeSessionsJob.EVERY_SECONDS,
+                new DeviceFilesPurgeJob(playerHub.manifests()));
     }
 
     /** What {@code --demo} seeds through. */

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +42,11 @@ public final class ManifestService {
      * the current manifest no longer names.
      */
     public static final Duration FILE_GRACE = Duration.ofHours(24);
+    /**
+     * How often a node writes down again that an unchanged manifest still names its files: a file dropped by a
+     * manifest built on another node stays allowed for between FILE_GRACE minus this and FILE_GRACE.
+     */
+    static final Duration NAMED_REFRESH = Duration.ofHours(1);
 
     /**
      * A built manifest with its JSON, ready to send.
@@ -62,17 +66,19 @@ public final class ManifestService {
     private final MediaCatalog mediaCatalog;
     private final LongSupplier generation;
     private final ConcurrentHashMap<String, Built> current = new ConcurrentHashMap<>();
-    /** Per screen: each file its manifests named on this node, and when a manifest last named it. */
-    private final ConcurrentHashMap<String, Map<String, Instant>> named = new ConcurrentHashMap<>();
+    /** Per screen: the manifest whose files this node last wrote into {@code device_file}. */
+    private final ConcurrentHashMap<String, Built> written = new ConcurrentHashMap<>();
+    private final DeviceFiles deviceFiles;
 
     /** Reads screens, the published schedule and the media catalog when it builds. */
     public ManifestService(Clock clock, ScreenRepository screens, ScheduleSource schedule, MediaCatalog mediaCatalog,
-                           LongSupplier generation) {
+                           LongSupplier generation, DeviceFiles deviceFiles) {
         this.clock = clock;
         this.screens = screens;
         this.schedule = schedule;
         this.mediaCatalog = mediaCatalog;
         this.generation = generation;
+        this.deviceFiles = deviceFiles;
     }
 
     /** The kept manifest if it is still good, without touching the database; else empty. */
@@ -95,7 +101,7 @@ public final class ManifestService {
         Optional<ScreenProfile> profile = screens.profile(screenId);
         if (profile.isEmpty()) {
             current.remove(screenId);
-            named.remove(screenId);
+            written.remove(screenId);
             return Optional.empty();
         }
         Built built = build(profile.get(), schedule.published(), mediaCatalog, clock.instant(), gen);
@@ -117,9 +123,7 @@ public final class ManifestService {
 
     private void remember(String screenId, Built built) {
         Built before = current.put(screenId, built);
-        Map<String, Instant> files = named.computeIfAbsent(screenId, k -> new ConcurrentHashMap<>());
-        files.values().removeIf(at -> !built.builtAt().isBefore(at.plus(FILE_GRACE)));
-        files(built.manifest()).forEach(f -> files.put(f, built.builtAt()));
+        writeNamedFiles(screenId, built);
         if (!built.missing().isEmpty() && (before == null || !before.missing().equals(built.missing()))) {
             log.warn("Screen {}: media {} named by the schedule are not available for it and were left out "
                     + "of its manifest", screenId, built.missing());
@@ -127,9 +131,26 @@ public final class ManifestService {
     }
 
     /**
+     * Writes down that this manifest names its files, when its content changed since this node last wrote (then
+     * the files of the manifest it replaced were named until now, too) or {@link #NAMED_REFRESH} has passed.
+     */
+    private void writeNamedFiles(String screenId, Built built) {
+        Built last = written.get(screenId);
+        if (last != null && last.contentHash().equals(built.contentHash())
+                && built.builtAt().isBefore(last.builtAt().plus(NAMED_REFRESH))) {
+            return;
+        }
+        Set<String> files = new LinkedHashSet<>(files(built.manifest()));
+        if (last != null) {
+            files.addAll(files(last.manifest()));
+        }
+        deviceFiles.named(screenId, files, built.builtAt());
+        written.put(screenId, built);
+    }
+
+    /**
      * Whether the player of {@code screenId} may fetch the file {@code sha256}: a file of its current manifest,
-     * or one that a manifest of it built on this node named less than {@link #FILE_GRACE} ago. A node that has
-     * restarted, or that another node's player asks, knows only the current manifest.
+     * or one that a manifest of it, built on any node, named less than {@link #FILE_GRACE} ago ({@code device_file}).
      */
     public boolean mayFetch(String screenId, String sha256) {
         Optional<Built> now = current(screenId);
@@ -139,8 +160,7 @@ public final class ManifestService {
         if (files(now.get().manifest()).contains(sha256)) {
             return true;
         }
-        Instant at = named.getOrDefault(screenId, Map.of()).get(sha256);
-        return at != null && clock.instant().isBefore(at.plus(FILE_GRACE));
+        return deviceFiles.namedAfter(screenId, sha256, clock.instant().minus(FILE_GRACE));
     }
 
     /** The files a player of this manifest downloads: each item's file and, for videos with sound, the silent copy. */
@@ -150,6 +170,11 @@ public final class ManifestService {
             m.files().forEach(f -> files.add(f.sha256()));
         }
         return files;
+    }
+
+    /** Forgets which files manifests named before {@link #FILE_GRACE}; the number of rows. */
+    public int purgeNamedFiles() {
+        return deviceFiles.purge(clock.instant().minus(FILE_GRACE));
     }
 
     /** Forgets every kept manifest (not which files were named: players may still be fetching them). */

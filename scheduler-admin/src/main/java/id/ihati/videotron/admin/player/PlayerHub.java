@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code alert} when an alert appeared) to its players if the content hash changed. Every node reads the
  * counter about once a second ({@link #WATCH_INTERVAL}); a node that sees it move forgets its kept manifests
  * and tokens and tells its own players the same way, so a publish on node A reaches players streaming from
- * node B within about a second. Screenshot requests travel the same way through {@code screenshot_request}.
+ * node B within about a second; on PostgreSQL {@link ChangeListener} wakes the watch the moment another node
+ * commits, so it takes milliseconds. Screenshot requests travel the same way through {@code screenshot_request}.
  * Every {@link #PING_INTERVAL} each stream gets a {@code : ping} comment; a write that fails closes the
  * stream and drops the client.
  */
@@ -69,12 +70,12 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     private volatile long closingGeneration = -1;
 
     public PlayerHub(Jdbi jdbi, Clock clock, ScreenRepository screens, DeviceTokens tokens, ScheduleSource schedule,
-                     MediaCatalog mediaCatalog) {
+                     MediaCatalog mediaCatalog, DeviceFiles deviceFiles) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.screens = screens;
         this.tokens = tokens;
-        this.manifests = new ManifestService(clock, screens, schedule, mediaCatalog, this::generation);
+        this.manifests = new ManifestService(clock, screens, schedule, mediaCatalog, this::generation, deviceFiles);
         this.streams = new EventStreams(jdbi, clock);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "player-hub");
@@ -201,6 +202,13 @@ public final class PlayerHub implements PlayerEvents, AutoCloseable {
     public int connected(String screenId) {
         Set<SseClient> set = clients.get(screenId);
         return set == null ? 0 : set.size();
+    }
+
+    /** Looks for changes now instead of at the next {@link #WATCH_INTERVAL} (another node notified one). */
+    public void wake() {
+        if (!executor.isShutdown()) {
+            executor.execute(this::watch);
+        }
     }
 
     /** Forgets what is kept about a screen or token on this node; used after edits made here. */

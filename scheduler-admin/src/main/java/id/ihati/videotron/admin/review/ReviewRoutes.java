@@ -25,7 +25,8 @@ public final class ReviewRoutes implements Routes {
     private final List<Routes> sections;
 
     public ReviewRoutes(ReviewService review, ReviewSources.BookingRecords bookingRecords, Templates templates,
-                        org.jdbi.v3.core.Jdbi jdbi, AuditLog audit, Clock clock) {
+                        org.jdbi.v3.core.Jdbi jdbi, AuditLog audit, Clock clock,
+                        id.ihati.videotron.admin.ratelimit.SharedRateLimiter feedLimiter) {
         var pages = new ReviewPage(templates);
         this.sections = List.of(
                 new ScheduleReviewRoutes(review, pages, clock),
@@ -33,7 +34,7 @@ public final class ReviewRoutes implements Routes {
                 new VersionReviewRoutes(review, pages),
                 new DeliveryReviewRoutes(review, pages, clock),
                 new CommentReviewRoutes(review, pages, bookingRecords),
-                new FeedRoutes(review, jdbi, audit, clock));
+                new FeedRoutes(review, jdbi, audit, clock, feedLimiter));
     }
 
     @Override

@@ -20,7 +20,6 @@ import id.ihati.videotron.playlists.schedule.Targets;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +65,7 @@ class DeviceFilesTest {
         Item pending = image(Role.CONTRIBUTOR, false);
         publish(Map.of("layar-a", onA, "layar-b", onB));
 
-        assertThat(manifestFiles(playerA)).containsExactly(onA.sha());
+        assertThat(MediaFixtures.manifestFiles(playerA)).containsExactly(onA.sha());
         assertThat(fetch(playerA, onA.sha()).statusCode()).isEqualTo(200);
         assertThat(fetch(playerB, onB.sha()).statusCode()).isEqualTo(200);
 
@@ -87,13 +86,13 @@ class DeviceFilesTest {
         Item before = image(Role.HEALTH_EDITOR, true);
         Item after = image(Role.HEALTH_EDITOR, true);
         publish(Map.of("layar-a", before));
-        assertThat(manifestFiles(playerA)).containsExactly(before.sha());
+        assertThat(MediaFixtures.manifestFiles(playerA)).containsExactly(before.sha());
         assertThat(fetch(playerA, after.sha()).statusCode()).as("not booked yet").isEqualTo(404);
 
         // A new plan replaces the old one: the player downloads the new file before it switches, and may
         // still need the old plan's file meanwhile.
         publish(Map.of("layar-a", after));
-        assertThat(manifestFiles(playerA)).containsExactly(after.sha());
+        assertThat(MediaFixtures.manifestFiles(playerA)).containsExactly(after.sha());
         assertThat(fetch(playerA, after.sha()).statusCode()).isEqualTo(200);
         assertThat(fetch(playerA, before.sha()).statusCode()).isEqualTo(200);
         assertThat(fetch(playerB, before.sha()).statusCode()).as("never on screen B").isEqualTo(404);
@@ -127,13 +126,6 @@ class DeviceFilesTest {
         return admin.services().users.findByUsername("uji_" + role.name().toLowerCase(Locale.ROOT)).orElseThrow();
     }
 
-    private static List<String> manifestFiles(TestPlayer player) {
-        var r = player.get("/api/v1/player/manifest");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        var files = new ArrayList<String>();
-        MediaFixtures.json(r.body()).get("media").forEach(m -> files.add(m.get("sha256").asText()));
-        return files;
-    }
 
     private static HttpResponse<String> fetch(TestPlayer player, String sha) {
         return player.get(ManifestService.MEDIA_PATH + sha);

@@ -132,4 +132,13 @@ final class MediaFixtures {
                 "SELECT actor || ':' || action FROM audit_log WHERE subject_id = :id ORDER BY id")
                 .bind("id", id).mapTo(String.class).list());
     }
+
+    /** The SHA-256 of every item of the player's current manifest (its GET must answer 200). */
+    static java.util.List<String> manifestFiles(id.ihati.videotron.admin.testing.TestPlayer player) {
+        var r = player.get("/api/v1/player/manifest");
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var files = new java.util.ArrayList<String>();
+        json(r.body()).get("media").forEach(m -> files.add(m.get("sha256").asText()));
+        return files;
+    }
 }

@@ -31,9 +31,15 @@ public final class ChildServer implements AutoCloseable {
 
     /** Starts {@code Main} with these arguments and waits until it says where it listens (at most 90 s). */
     public static ChildServer start(Path log, List<String> args) {
+        return start(log, List.of("-Xmx512m"), args);
+    }
+
+    /** The same with these JVM options (the fleet benchmark gives it the heap the packaged service has). */
+    public static ChildServer start(Path log, List<String> jvmOptions, List<String> args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        var command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -61,6 +67,11 @@ public final class ChildServer implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The server's process id (for its resident size and CPU time in /proc). */
+    public long pid() {
+        return process.pid();
     }
 
     public String log() {

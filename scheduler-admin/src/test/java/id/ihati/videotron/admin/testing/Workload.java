@@ -107,6 +107,16 @@ public final class Workload {
         base = newBase;
     }
 
+    /** The paired player's device token. */
+    public String deviceToken() {
+        return deviceToken;
+    }
+
+    /** The demo screen the player is paired with and the bookings are made for. */
+    public String screenId() {
+        return screenId;
+    }
+
     /** How many writes of each kind the server acknowledged so far. */
     public Map<String, Integer> acknowledged() {
         var counts = new LinkedHashMap<String, Integer>();

@@ -6,6 +6,8 @@ import id.ihati.videotron.admin.web.Json;
 import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.Access;
 import id.ihati.videotron.admin.auth.Role;
+import id.ihati.videotron.admin.ratelimit.SharedRateLimiter;
+import id.ihati.videotron.admin.ratelimit.SlidingWindow;
 import id.ihati.videotron.admin.review.ReviewService;
 import id.ihati.videotron.admin.review.export.ICalendar;
 import id.ihati.videotron.admin.web.Pages;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,23 +40,25 @@ import org.jdbi.v3.core.Jdbi;
  * ({@code POST /review/feed/{screenId}}).
  */
 public final class FeedRoutes implements Routes {
-    /** A client may make 30 requests at once and 60 a minute after that. */
-    public static final int BURST = 30;
-    public static final int PER_MINUTE = 60;
+    /**
+     * A client may make 60 requests in any minute, counted in the database ({@code ratelimit.SharedRateLimiter}):
+     * behind a load balancer every node counts the same requests.
+     */
+    public static final SlidingWindow LIMIT = new SlidingWindow("open-feed", 60, Duration.ofMinutes(1));
     private static final String CACHE = "public, max-age=30";
     private final ReviewService review;
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final Clock clock;
-    private final RateLimiter limiter;
+    private final SharedRateLimiter rateLimiter;
     private final ObjectMapper json = Json.mapper();
 
-    public FeedRoutes(ReviewService review, Jdbi jdbi, AuditLog audit, Clock clock) {
+    public FeedRoutes(ReviewService review, Jdbi jdbi, AuditLog audit, Clock clock, SharedRateLimiter rateLimiter) {
         this.review = review;
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
-        this.limiter = new RateLimiter(clock, BURST, PER_MINUTE);
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -104,7 +109,7 @@ public final class FeedRoutes implements Routes {
     /** Refuses with 429 and Retry-After when the client is over its rate. */
     private void checkRate(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
-        long wait = limiter.acquire(ctx.ip());
+        long wait = rateLimiter.acquire(LIMIT, ctx.ip());
         if (wait == 0) {
             return;
         }
