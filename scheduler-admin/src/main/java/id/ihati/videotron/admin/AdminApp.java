@@ -40,6 +40,7 @@ public final class AdminApp {
                 new UserRoutes(services),
                 new AuditRoutes(services),
                 new MediaRoutes(services),
+                new id.ihati.videotron.admin.media.intake.IntakeRoutes(services), // [intake hook]
                 new id.ihati.videotron.admin.player.PlayerRoutes(services),
                 new id.ihati.videotron.admin.screen.ScreenRoutes(services),
                 new id.ihati.videotron.admin.dashboard.DashboardRoutes(services),

@@ -75,6 +75,7 @@ public final class AdminServer implements AutoCloseable {
         try {
             jobs = new JobScheduler(dataSource, config.postgres(), services);
             jobs.every(MediaPurgeJob.class, MediaPurgeJob.EVERY_SECONDS);
+            intakeJob(jobs, services); // [intake hook] video conversions (media.intake)
             jobs.every(id.ihati.videotron.admin.dashboard.ScreenWatchJob.class,
                     id.ihati.videotron.admin.dashboard.ScreenWatchJob.INTERVAL_SECONDS);
             jobs.every(id.ihati.videotron.admin.dashboard.PlayRollupJob.class,
@@ -97,6 +98,23 @@ public final class AdminServer implements AutoCloseable {
             DemoData.printLogins(System.out, server.baseUrl());
         }
         return server;
+    }
+
+    /** Converts queued videos every half minute, and at once when an upload queues one. */
+    private static void intakeJob(JobScheduler jobs, Services services) throws SchedulerException {
+        var job = id.ihati.videotron.admin.media.intake.MediaIntakeJob.class;
+        jobs.every(job, id.ihati.videotron.admin.media.intake.MediaIntakeJob.EVERY_SECONDS);
+        if (services.mediaCatalog instanceof id.ihati.videotron.admin.media.MediaLibrary library) {
+            var key = org.quartz.JobKey.jobKey(job.getSimpleName(), "ihati");
+            library.intake().onQueued(() -> {
+                try {
+                    jobs.quartz().triggerJob(key);
+                } catch (SchedulerException e) {
+                    // The periodic trigger still picks the video up within EVERY_SECONDS.
+                    log.warn("Could not start the conversion job at once", e);
+                }
+            });
+        }
     }
 
     /** A JDBC URL without any password parameter, for the log. */

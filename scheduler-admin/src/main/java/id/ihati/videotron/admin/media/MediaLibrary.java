@@ -3,6 +3,7 @@ package id.ihati.videotron.admin.media;
 import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.media.intake.MediaIntake;
 import id.ihati.videotron.admin.media.slide.Slide;
 import id.ihati.videotron.admin.media.slide.SlideRenderer;
 import id.ihati.videotron.admin.web.Problem;
@@ -51,6 +52,8 @@ public final class MediaLibrary implements MediaCatalog {
     private final Clock clock;
     private final long maxUploadBytes;
     private final SecureRandom random = new SecureRandom();
+    // [intake hook] videos are probed, converted and given posters by media.intake (issue 13)
+    private final MediaIntake intake;
 
     public MediaLibrary(Path dataDir, long maxUploadBytes, Jdbi jdbi, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
@@ -59,6 +62,12 @@ public final class MediaLibrary implements MediaCatalog {
         this.audit = audit;
         this.clock = clock;
         this.maxUploadBytes = maxUploadBytes;
+        this.intake = MediaIntake.forLibrary(jdbi, store, audit, clock); // [intake hook]
+    }
+
+    /** [intake hook] The video intake (conversion queue, posters, status). */
+    public MediaIntake intake() {
+        return intake;
     }
 
     public static boolean isId(String s) {
@@ -124,11 +133,13 @@ public final class MediaLibrary implements MediaCatalog {
                 problems.addAll(e.problems());
             }
             MediaFacts facts = null;
+            MediaIntake.Admission admission = null; // [intake hook]
             if (staged.size() == 0) {
                 problems.add(Problem.of("file", "media.fileRequired"));
             } else {
                 try {
-                    facts = inspector.inspect(staged.temp());
+                    admission = intake.admit(staged.temp(), inspector::inspect); // [intake hook]
+                    facts = admission.facts();
                 } catch (ValidationException e) {
                     problems.addAll(e.problems());
                 }
@@ -136,12 +147,13 @@ public final class MediaLibrary implements MediaCatalog {
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
-            Optional<MediaItem> existing = jdbi.withHandle(h -> repo.findBySha256(h, staged.sha256()));
+            Optional<MediaItem> existing = jdbi.withHandle(h -> repo.findBySha256(h, staged.sha256())
+                    .or(() -> intake.itemWithOriginal(h, staged.sha256()).flatMap(id -> repo.find(h, id)))); // [intake hook]
             if (existing.isPresent()) {
                 throw duplicate(existing.get());
             }
             FileRef videoOnly = null;
-            if (facts.kind() == MediaKind.VIDEO && facts.hasAudio()) {
+            if (facts.kind() == MediaKind.VIDEO && facts.hasAudio() && !admission.converts()) { // [intake hook]
                 videoOnlyTemp = store.newTemp(".mp4");
                 try {
                     Mp4File.writeVideoOnly(staged.temp(), videoOnlyTemp);
@@ -158,8 +170,10 @@ public final class MediaLibrary implements MediaCatalog {
                 videoOnlyTemp = null;
             }
             Instant now = clock.instant();
-            boolean approve = "true".equals(fields.get("approveNow")) && MediaRules.canDecide(actor, meta.category());
+            boolean approve = "true".equals(fields.get("approveNow")) && MediaRules.canDecide(actor, meta.category())
+                    && !admission.converts(); // [intake hook] approved only once converted
             FileRef copy = videoOnly;
+            MediaIntake.Admission admitted = admission;
             MediaItem item = new MediaItem(newId(), facts.kind(), meta.title(), meta.owner(), meta.category(),
                     meta.tags(), approve ? MediaStatus.APPROVED : MediaStatus.PENDING, null, meta.validFrom(),
                     meta.validUntil(), meta.displaySeconds(), new FileRef(staged.sha256(), staged.size()),
@@ -169,6 +183,9 @@ public final class MediaLibrary implements MediaCatalog {
             try {
                 jdbi.useTransaction(h -> {
                     repo.insert(h, item);
+                    if (admitted.queued()) {
+                        intake.enqueue(h, item.id(), item.file(), admitted); // [intake hook]
+                    }
                     audit.record(h, actor.username(), "media.upload", "media", item.id(),
                             item.kind() + " " + staged.sha256() + " " + staged.size() + " bytes, \"" + item.title()
                                     + "\"" + (copy != null ? ", video-only copy " + copy.sha256() : ""));
@@ -183,6 +200,9 @@ public final class MediaLibrary implements MediaCatalog {
                 throw e;
             }
             log.info("{} added {} {} ({})", actor.username(), item.kind(), item.id(), item.status());
+            if (admitted.queued()) {
+                intake.wake(); // [intake hook] after the commit, so the job finds the row
+            }
             return item;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store upload " + name, e);
@@ -250,6 +270,9 @@ public final class MediaLibrary implements MediaCatalog {
             MediaItem m = repo.find(h, id).orElseThrow(this::notFound);
             if (!MediaRules.canDecide(actor, m)) {
                 throw forbidden("media.mayNotDecide");
+            }
+            if (to == MediaStatus.APPROVED) {
+                intake.requireApprovable(h, id); // [intake hook] only converted videos are approved
             }
             Instant now = clock.instant();
             MediaItem changed = with(m, m.title(), m.owner(), m.category(), m.tags(), to, reason, m.validFrom(),
