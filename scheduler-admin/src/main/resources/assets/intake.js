@@ -62,4 +62,45 @@
   for (var i = 0; i < nodes.length; i++) {
     poll(nodes[i]);
   }
+  // "How it will look": each screen's panel drawn to its aspect ratio, the picture fitted as the player does.
+  var looks = document.querySelectorAll('[data-looks]');
+  for (var j = 0; j < looks.length; j++) {
+    (function (node) {
+      var en = node.getAttribute('data-lang') === 'en';
+      fetch('/api/v1/media/items/' + encodeURIComponent(node.getAttribute('data-looks')) + '/looks',
+        {credentials: 'same-origin'})
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (list) {
+          list.forEach(function (look) {
+            var f = look.preview;
+            var fig = document.createElement('figure');
+            fig.className = 'look' + (look.warnings.length ? ' look-warn' : '');
+            var panel = document.createElement('div');
+            panel.className = 'look-panel';
+            panel.style.aspectRatio = f.panel.width + ' / ' + f.panel.height;
+            var pic = document.createElement('div');
+            pic.className = 'look-picture';
+            pic.style.left = f.box.left + '%';
+            pic.style.top = f.box.top + '%';
+            pic.style.width = f.box.width + '%';
+            pic.style.height = f.box.height + '%';
+            panel.appendChild(pic);
+            fig.appendChild(panel);
+            var cap = document.createElement('figcaption');
+            cap.textContent = f.screen + ' · ' + f.panel.width + '×' + f.panel.height + ' · '
+              + (f.fit === 'CONTAIN' ? (en ? 'letterbox' : 'utuh (bingkai hitam)')
+                : f.fit === 'COVER' ? (en ? 'crop' : 'penuh (terpotong)') : (en ? 'stretch' : 'direntang'))
+              + ' · ' + Math.round(f.coverage * 100) + ' %';
+            fig.appendChild(cap);
+            (en ? look.warningsEn : look.warnings).forEach(function (w) {
+              var p = document.createElement('p');
+              p.className = 'look-warning';
+              p.textContent = w;
+              fig.appendChild(p);
+            });
+            node.appendChild(fig);
+          });
+        });
+    })(looks[j]);
+  }
 })();

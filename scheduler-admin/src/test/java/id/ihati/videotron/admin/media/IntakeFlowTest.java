@@ -154,6 +154,34 @@ class IntakeFlowTest {
         assertThat(poster.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     }
 
+    @Test
+    void aPortraitPhoneClipIsWarnedAboutOnALetterboxingWidePanel() {
+        TestScreens.create(admin, TestScreens.profile("layar-lebar"));
+        JsonNode m = fx.uploaded(Role.CONTRIBUTOR, "tegak.mp4", bytes(Clips.portrait(dir)), meta("Tegak", "HEALTH", ""));
+        String id = m.get("id").asText();
+        assertThat(m.get("width").asInt()).isEqualTo(180);
+        assertThat(m.get("height").asInt()).isEqualTo(320);
+        JsonNode looks = json(fx.as(Role.HEALTH_EDITOR).get("/api/v1/media/items/" + id + "/looks").body());
+        JsonNode wide = null;
+        for (JsonNode l : looks) {
+            if (l.at("/preview/screen").asText().equals("Videotron layar-lebar")) {
+                wide = l;
+            }
+        }
+        assertThat(wide).isNotNull();
+        assertThat(wide.at("/preview/coverage").asDouble()).isBetween(0.27, 0.29);
+        assertThat(wide.at("/warningsEn/0").asText()).contains("covers only 28 %", "Videotron layar-lebar");
+        assertThat(wide.at("/warnings/0").asText()).contains("hanya menutupi 28 %");
+    }
+
+    static byte[] bytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static JsonNode intake(String id) {
         var r = fx.as(Role.CONTRIBUTOR).get("/api/v1/media/items/" + id + "/intake");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -20,9 +20,15 @@ public final class IntakeRoutes implements Routes {
             <svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180">\
             <rect width="320" height="180" fill="#455a64"/><path d="M140 60 L190 90 L140 120 Z" fill="#eceff1"/></svg>""";
     private final MediaLibrary library;
+    private final Services services;
 
     public IntakeRoutes(Services services) {
+        this.services = services;
         this.library = (MediaLibrary) services.mediaCatalog;
+    }
+
+    /** One screen's preview with its warnings, in both languages. */
+    public record Look(FitPreview preview, List<String> warnings, List<String> warningsEn) {
     }
 
     /** The status and the texts to show, in both languages. */
@@ -33,6 +39,7 @@ public final class IntakeRoutes implements Routes {
     public void register(RoutesConfig r) {
         r.get("/api/v1/media/items/{id}/intake", this::status, Role.SIGNED_IN);
         r.get("/media/{id}/poster.jpg", this::poster, Role.SIGNED_IN);
+        r.get("/api/v1/media/items/{id}/looks", this::looks, Role.SIGNED_IN);
     }
 
     private void status(Context ctx) {
@@ -46,6 +53,30 @@ public final class IntakeRoutes implements Routes {
         return new View(s, Messages.get(Messages.ID, key, s.percent()), Messages.get(Messages.EN, key, s.percent()),
                 s.reasons().stream().map(x -> Messages.get(Messages.ID, "intake.reason." + x)).toList(),
                 s.reasons().stream().map(x -> Messages.get(Messages.EN, "intake.reason." + x)).toList());
+    }
+
+    /** How the item appears on every registered screen; empty for slides (rendered at each screen's size). */
+    private void looks(Context ctx) {
+        var item = library.find(ctx.pathParam("id"))
+                .orElseThrow(() -> new ValidationException(404, List.of(Problem.of(null, "media.notFound"))));
+        List<Look> looks = item.pixels() == null ? List.of() : services.screens.profiles().stream()
+                .map(p -> FitPreview.of(item.pixels(), new Panel(p.name(), p.resolution(), p.fitMode())))
+                .map(IntakeRoutes::look).toList();
+        ctx.header("Cache-Control", "no-store").json(looks);
+    }
+
+    static Look look(FitPreview f) {
+        var id = new java.util.ArrayList<String>();
+        var en = new java.util.ArrayList<String>();
+        if (f.warnSmall()) {
+            id.add(Messages.get(Messages.ID, "intake.look.small", f.coveragePercent(), f.screen()));
+            en.add(Messages.get(Messages.EN, "intake.look.small", f.coveragePercent(), f.screen()));
+        }
+        if (f.warnCropped()) {
+            id.add(Messages.get(Messages.ID, "intake.look.cropped", f.croppedPercent(), f.screen()));
+            en.add(Messages.get(Messages.EN, "intake.look.cropped", f.croppedPercent(), f.screen()));
+        }
+        return new Look(f, id, en);
     }
 
     private void poster(Context ctx) {
