@@ -30,6 +30,8 @@ import id.ihati.videotron.admin.jobs.JobScheduler;
 import id.ihati.videotron.admin.media.MediaLibrary;
 import id.ihati.videotron.admin.media.MediaPurgeJob;
 import id.ihati.videotron.admin.media.MediaRoutes;
+import id.ihati.videotron.admin.media.intake.IntakeRoutes;
+import id.ihati.videotron.admin.media.intake.MediaIntakeJob;
 import id.ihati.videotron.admin.player.DeviceFiles;
 import id.ihati.videotron.admin.player.DeviceFilesPurgeJob;
 import id.ihati.videotron.admin.player.DeviceTokens;
@@ -158,6 +160,7 @@ public final class Wiring {
                 new AuditRoutes(audit, templates, subjectNames()),
                 new MediaRoutes(media, templates, clock, config.dataDir().resolve("tmp"),
                         config.maxUploadBytes(), playerHub.manifests()::mayFetch),
+                new IntakeRoutes(media, screens),
                 new PlayerRoutes(clock, deviceTokens, pairing, playerHub, rateLimiter, status, plays, screenshots),
                 new ScreenRoutes(templates, screens, screenService, dashboard, screenshots, incidents),
                 new DashboardRoutes(templates, clock, dashboard, notices),
@@ -170,6 +173,9 @@ public final class Wiring {
     /** Registers every feature's recurring work (one node of a cluster runs each firing). */
     public void scheduleJobs(JobScheduler jobs) throws SchedulerException {
         jobs.every(MediaPurgeJob.NAME, MediaPurgeJob.EVERY_SECONDS, new MediaPurgeJob(media));
+        // Video conversions: every half minute, and at once when an upload queues one.
+        jobs.every(MediaIntakeJob.NAME, MediaIntakeJob.EVERY_SECONDS, new MediaIntakeJob(media.intake()));
+        media.intake().onQueued(() -> jobs.runNow(MediaIntakeJob.NAME));
         jobs.every(ScreenWatchJob.NAME, ScreenWatchJob.INTERVAL_SECONDS, new ScreenWatchJob(screenWatch, clock));
         jobs.every(PlayRollupJob.NAME, PlayRollupJob.INTERVAL_SECONDS, new PlayRollupJob(playRollup, clock));
         jobs.every(BoundaryJob.NAME, BoundaryJob.EVERY_SECONDS, new BoundaryJob(scheduling));

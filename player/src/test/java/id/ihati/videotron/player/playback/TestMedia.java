@@ -167,6 +167,12 @@ final class TestMedia {
             }
         }
 
+        /** Serves one more file, e.g. a clip converted in the test. */
+        Content add(Path file) {
+            files.put(sha256(file), file);
+            return this;
+        }
+
         void set(Manifest m) {
             set(m, null);
         }

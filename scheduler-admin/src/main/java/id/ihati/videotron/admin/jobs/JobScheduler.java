@@ -21,12 +21,15 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts Quartz on the application's DataSource and runs the features' recurring {@link Work}. Every job is
  * the one {@link RecurringJob} under a name; the work behind a name is registered on each node in memory.
  */
 public final class JobScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
     public static final String SCHEDULER_NAME = "ihati";
     private final Scheduler scheduler;
     private final Map<String, Work> works = new ConcurrentHashMap<>();
@@ -117,6 +120,15 @@ public final class JobScheduler implements AutoCloseable {
         } catch (JobPersistenceException e) {
             // Its class is gone (a job class of an older release): replace it.
             return false;
+        }
+    }
+
+    /** Fires job {@code name} once now, besides its schedule; if that fails, its next scheduled firing does it. */
+    public void runNow(String name) {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(name, "ihati"));
+        } catch (SchedulerException e) {
+            log.warn("Could not start job {} at once; its schedule runs it", name, e);
         }
     }
 

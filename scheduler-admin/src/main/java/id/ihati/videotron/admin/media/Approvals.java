@@ -1,5 +1,6 @@
 package id.ihati.videotron.admin.media;
 
+import id.ihati.videotron.admin.media.intake.MediaIntake;
 import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.web.ValidationException;
@@ -13,8 +14,10 @@ public final class Approvals {
     private final MediaRepository repo;
     private final AuditLog audit;
     private final Clock clock;
+    private final MediaIntake intake;
 
-    public Approvals(Jdbi jdbi, MediaRepository repo, AuditLog audit, Clock clock) {
+    public Approvals(Jdbi jdbi, MediaRepository repo, AuditLog audit, Clock clock, MediaIntake intake) {
+        this.intake = intake;
         this.jdbi = jdbi;
         this.repo = repo;
         this.audit = audit;
@@ -43,6 +46,9 @@ public final class Approvals {
             MediaItem m = repo.find(h, id).orElseThrow(Refusals::notFound);
             if (!MediaRules.canDecide(actor, m)) {
                 throw Refusals.forbidden("media.mayNotDecide");
+            }
+            if (to == MediaStatus.APPROVED) {
+                intake.requireApprovable(h, id); // only converted videos are approved
             }
             Instant now = clock.instant();
             MediaItem changed = m.revised(m.title(), m.owner(), m.category(), m.tags(), to, reason, m.validFrom(),

@@ -2,6 +2,7 @@ package id.ihati.videotron.admin.media;
 
 import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.media.intake.MediaIntake;
 import id.ihati.videotron.admin.media.slide.Slide;
 import id.ihati.videotron.playlists.schedule.Category;
 import id.ihati.videotron.playlists.schedule.Media;
@@ -25,16 +26,24 @@ public final class MediaLibrary implements MediaCatalog {
     private final Approvals approvals;
     private final Edits edits;
     private final Purge purge;
+    // Videos are probed, converted and given posters by media.intake (issue 13).
+    private final MediaIntake intake;
 
     public MediaLibrary(Path dataDir, long maxUploadBytes, org.jdbi.v3.core.Jdbi jdbi, AuditLog audit, Clock clock) {
         var repo = new MediaRepository(jdbi);
         var store = new ContentStore(dataDir);
-        this.uploads = new Uploads(jdbi, repo, store, audit, clock, maxUploadBytes);
+        this.intake = MediaIntake.forLibrary(jdbi, store, audit, clock);
+        this.uploads = new Uploads(jdbi, repo, store, audit, clock, maxUploadBytes, intake);
         this.slides = new Slides(jdbi, repo, store, audit, clock);
-        this.approvals = new Approvals(jdbi, repo, audit, clock);
+        this.approvals = new Approvals(jdbi, repo, audit, clock, intake);
         this.edits = new Edits(jdbi, repo, audit, clock);
         this.purge = new Purge(jdbi, repo, store, audit, clock);
         this.catalog = new Catalog(repo, store, slides, clock);
+    }
+
+    /** The video intake: conversion queue, posters, status. */
+    public MediaIntake intake() {
+        return intake;
     }
 
     public Catalog catalog() {

@@ -165,7 +165,8 @@ public final class MediaRepository {
         return Set.copyOf(h.createQuery("""
                         SELECT sha256 FROM media WHERE sha256 IS NOT NULL
                         UNION SELECT video_only_sha256 FROM media WHERE video_only_sha256 IS NOT NULL
-                        UNION SELECT sha256 FROM slide_rendition""")
+                        UNION SELECT sha256 FROM slide_rendition
+                        UNION\s""" + id.ihati.videotron.admin.media.intake.MediaIntake.referencedFilesSql()) // [intake hook]
                 .mapTo(String.class).list());
     }
 
@@ -186,7 +187,9 @@ public final class MediaRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT content_type FROM media WHERE sha256 = :sha
                         UNION ALL SELECT 'video/mp4' FROM media WHERE video_only_sha256 = :sha
-                        UNION ALL SELECT 'image/png' FROM slide_rendition WHERE sha256 = :sha""")
+                        UNION ALL SELECT 'image/png' FROM slide_rendition WHERE sha256 = :sha
+                        UNION ALL SELECT 'image/jpeg' FROM media_intake
+                          WHERE poster_sha256 = :sha OR strip_sha256 = :sha""") // [intake hook] posters, strips
                 .bind("sha", sha256).mapTo(String.class).list().stream().findFirst());
     }
 

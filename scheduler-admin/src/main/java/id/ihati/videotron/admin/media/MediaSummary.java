@@ -24,7 +24,7 @@ public record MediaSummary(String id, MediaKind kind, String title, String owner
         return switch (m.kind()) {
             case IMAGE -> "/api/v1/media/" + m.file().sha256();
             case SLIDE -> "/media/" + m.id() + "/slide.png?w=320&h=160";
-            case VIDEO -> null;
+            case VIDEO -> "/media/" + m.id() + "/poster.jpg"; // [intake hook] poster, or a ▶ picture until made
         };
     }
 }

@@ -2,6 +2,7 @@ package id.ihati.videotron.admin.media;
 
 import id.ihati.videotron.admin.audit.AuditLog;
 import id.ihati.videotron.admin.auth.User;
+import id.ihati.videotron.admin.media.intake.MediaIntake;
 import id.ihati.videotron.admin.web.BidiControls;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.ValidationException;
@@ -38,9 +39,12 @@ public final class Uploads {
     private final AuditLog audit;
     private final Clock clock;
     private final long maxUploadBytes;
+    // Videos are probed, converted and given posters by media.intake (issue 13).
+    private final MediaIntake intake;
 
     public Uploads(Jdbi jdbi, MediaRepository repo, ContentStore store, AuditLog audit, Clock clock,
-                   long maxUploadBytes) {
+                   long maxUploadBytes, MediaIntake intake) {
+        this.intake = intake;
         this.jdbi = jdbi;
         this.repo = repo;
         this.store = store;
@@ -71,15 +75,19 @@ public final class Uploads {
         try {
             var problems = new ArrayList<Problem>(fileNameProblems(originalName));
             Metadata meta = Additions.metadataOrProblems(actor, fields, stem(name), clock.instant(), problems);
-            MediaFacts facts = inspectOrProblems(staged, problems);
+            MediaIntake.Admission admission = admitOrProblems(staged, problems);
+            MediaFacts facts = admission == null ? null : admission.facts();
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
-            Optional<MediaItem> existing = jdbi.withHandle(h -> repo.findBySha256(h, staged.sha256()));
+            // The same original uploaded again is a duplicate of its converted item too.
+            Optional<MediaItem> existing = jdbi.withHandle(h -> repo.findBySha256(h, staged.sha256())
+                    .or(() -> intake.itemWithOriginal(h, staged.sha256()).flatMap(id -> repo.find(h, id))));
             if (existing.isPresent()) {
                 throw duplicate(existing.get());
             }
-            if (facts.kind() == MediaKind.VIDEO && facts.hasAudio()) {
+            // A converted video gets its video-only copy from the conversion.
+            if (facts.kind() == MediaKind.VIDEO && facts.hasAudio() && !admission.converts()) {
                 videoOnlyTemp = videoOnlyCopy(staged, name);
             }
             boolean fileWasStored = store.file(staged.sha256()).isPresent();
@@ -90,9 +98,14 @@ public final class Uploads {
                 videoOnly = store.commitTemp(videoOnlyTemp);
                 videoOnlyTemp = null;
             }
+            // A video is approved only once it is converted.
             MediaItem item = insert(actor, meta, facts, staged, videoOnly, name,
-                    Additions.approveNow(actor, fields, meta.category()), fileWasStored);
+                    Additions.approveNow(actor, fields, meta.category()) && !admission.converts(), fileWasStored,
+                    admission);
             log.info("{} added {} {} ({})", actor.username(), item.kind(), item.id(), item.status());
+            if (admission.queued()) {
+                intake.wake(); // after the commit, so the job finds the row
+            }
             return item;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store upload " + name, e);
@@ -104,14 +117,14 @@ public final class Uploads {
         }
     }
 
-    /** The file's facts from its bytes, or {@code null} with the reasons added to {@code problems}. */
-    private MediaFacts inspectOrProblems(ContentStore.Staged staged, List<Problem> problems) {
+    /** The file's facts from its bytes and the intake's plan, or {@code null} with the reasons added to {@code problems}. */
+    private MediaIntake.Admission admitOrProblems(ContentStore.Staged staged, List<Problem> problems) {
         if (staged.size() == 0) {
             problems.add(Problem.of("file", "media.fileRequired"));
             return null;
         }
         try {
-            return inspector.inspect(staged.temp());
+            return intake.admit(staged.temp(), inspector::inspect);
         } catch (ValidationException e) {
             problems.addAll(e.problems());
             return null;
@@ -132,7 +145,8 @@ public final class Uploads {
     }
 
     private MediaItem insert(User actor, Metadata meta, MediaFacts facts, ContentStore.Staged staged,
-                             FileRef videoOnly, String name, boolean approve, boolean fileWasStored) {
+                             FileRef videoOnly, String name, boolean approve, boolean fileWasStored,
+                             MediaIntake.Admission admission) {
         Instant now = clock.instant();
         MediaItem item = new MediaItem(Additions.newId(), facts.kind(), meta.title(), meta.owner(), meta.category(),
                 meta.tags(), approve ? MediaStatus.APPROVED : MediaStatus.PENDING, null, meta.validFrom(),
@@ -143,6 +157,9 @@ public final class Uploads {
         try {
             jdbi.useTransaction(h -> {
                 repo.insert(h, item);
+                if (admission.queued()) {
+                    intake.enqueue(h, item.id(), item.file(), admission);
+                }
                 audit.record(h, actor.username(), "media.upload", "media", item.id(),
                         item.kind() + " " + staged.sha256() + " " + staged.size() + " bytes, \"" + item.title()
                                 + "\"" + (videoOnly != null ? ", video-only copy " + videoOnly.sha256() : ""));

@@ -102,11 +102,28 @@ final class MediaFixtures {
     }
 
     long storedFiles() {
+        awaitIntakeIdle();
         return count(admin.dataDir().resolve("media"));
     }
 
     long tempFiles() {
+        awaitIntakeIdle();
         return count(admin.dataDir().resolve("tmp"));
+    }
+
+    /**
+     * Waits until the intake job has made the posters of earlier uploads (it adds files to the store and uses
+     * temporary files while it works), so counting files counts what the test did.
+     */
+    void awaitIntakeIdle() {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (admin.services().jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM media_intake WHERE state IN ('QUEUED', 'RUNNING')").mapTo(Integer.class).one()) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the intake job never finished its queue");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
     }
 
     /**

@@ -37,12 +37,12 @@ class MediaPagesTest {
         Document form = Jsoup.parse(c.get("/media/new").body());
         assertThat(form.select("form#upload-form[enctype=multipart/form-data] input[name=_csrf]")).hasSize(1);
         var body = new Multipart().field("_csrf", c.csrf()).fields(meta("Video VP9", "HEALTH", "dbd"))
-                .file("file", "klip.webm", "video/webm", TestMedia.bytes("vp9-unplayable.webm"));
+                .file("file", "klip.mp4", "video/mp4", TestMedia.bytes("corrupt-truncated.mp4"));
         var r = c.send(HttpRequest.newBuilder(URI.create(c.base() + "/media")).header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.build())).build());
         assertThat(r.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(r.body());
-        assertThat(page.select(".field-error[data-field=file]").text()).contains("WebM", "H.264");
+        assertThat(page.select(".field-error[data-field=file]").text()).contains("rusak atau tidak lengkap");
         assertThat(page.select("input[name=title]").val()).isEqualTo("Video VP9");
         var noCsrf = new Multipart().fields(meta("X", "HEALTH", ""))
                 .file("file", "a.png", "image/png", MediaFixtures.uniquePng(64, 32));

@@ -42,7 +42,7 @@ class MediaPostgresTest {
         assertThat(fx.auditOf(id)).containsExactly("uji_contributor:media.upload", "uji_health_editor:media.approve");
         var list = json(fx.as(Role.REVIEWER).get("/api/v1/media?tag=psc-119&status=APPROVED&q=dbd").body());
         assertThat(list.get("items")).extracting(i -> i.get("id").asText()).containsExactly(id);
-        var again = fx.upload(Role.CONTRIBUTOR, "dbd.png", TestMedia.bytes("vp9-unplayable.webm"), meta("x", "HEALTH", ""));
+        var again = fx.upload(Role.CONTRIBUTOR, "dbd.png", TestMedia.bytes("corrupt-truncated.mp4"), meta("x", "HEALTH", ""));
         assertThat(again.statusCode()).isEqualTo(422);
         admin.services().media.purge(MediaPurgeJob.GRACE);
         assertThat(admin.services().media.file(m.get("file").get("sha256").asText())).isPresent();
