@@ -40,7 +40,8 @@ public final class AdminApp {
                 new UserRoutes(services),
                 new AuditRoutes(services),
                 new MediaRoutes(services),
-                new id.ihati.videotron.admin.player.PlayerRoutes(services),
+                new id.ihati.videotron.admin.player.PlayerRoutes(services, (screenId, heartbeat) ->
+                        new id.ihati.videotron.admin.dashboard.ScreenWatch(services).pictureReported(screenId)),
                 new id.ihati.videotron.admin.screen.ScreenRoutes(services),
                 new id.ihati.videotron.admin.dashboard.DashboardRoutes(services),
                 new id.ihati.videotron.admin.dashboard.IncidentRoutes(services),

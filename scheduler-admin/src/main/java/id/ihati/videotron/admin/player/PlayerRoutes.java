@@ -24,6 +24,7 @@ public final class PlayerRoutes implements Routes {
     /** Fields newer players sent that this server ignored, counted per field and player version. */
     private final UnknownFields unknownFields = new UnknownFields();
     private final StatusRepository status;
+    private final java.util.function.BiConsumer<String, Heartbeat> afterHeartbeat;
     private final ProofOfPlay plays;
     private final Screenshots screenshots;
 
@@ -39,6 +40,15 @@ public final class PlayerRoutes implements Routes {
     }
 
     public PlayerRoutes(Services services) {
+        this(services, (screenId, hb) -> { });
+    }
+
+    /**
+     * {@code afterHeartbeat} runs after each stored heartbeat (the dashboard opens and closes picture incidents at
+     * once: a black screen that the player repaired within seconds is still worth its record).
+     */
+    public PlayerRoutes(Services services, java.util.function.BiConsumer<String, Heartbeat> afterHeartbeat) {
+        this.afterHeartbeat = afterHeartbeat;
         this.s = services;
         this.status = new StatusRepository(services.jdbi);
         this.plays = new ProofOfPlay(services.jdbi, services.clock);
@@ -144,6 +154,7 @@ public final class PlayerRoutes implements Routes {
             throw new ValidationException(400, negative.stream().map(f -> Problem.of(f, "heartbeat.negative")).toList());
         }
         status.record(Access.screenId(ctx), hb, s.clock.instant());
+        afterHeartbeat.accept(Access.screenId(ctx), hb);
         ctx.json(Map.of("serverTime", s.clock.instant()));
     }
 
