@@ -67,7 +67,7 @@ public final class PictureWatch {
     // FX thread only.
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
     private State state = State.OK;
-    private Object reopened;   // the play re-opened for the current fault, once per play
+    private long snapshots;
     private volatile Fault fault;
     private ScheduledFuture<?> task;
     private volatile boolean lookPending;
@@ -113,7 +113,12 @@ public final class PictureWatch {
         Optional<NowPlaying> playing = engine.nowPlaying();
         boolean content = window.view() == PlayerWindow.View.CONTENT && playing.isPresent();
         Object showing = content ? playing.get() : null;
-        samples.addLast(new Sample(now, content ? thumbnail() : Thumbnail.flat(0, 1), showing,
+        long t0 = System.nanoTime();
+        Thumbnail picture = content ? thumbnail() : Thumbnail.flat(0, 1);
+        if (content && ++snapshots % 1_000 == 1) {   // the first, then one in a thousand: what it costs the FX thread
+            log.info("picture watch: snapshot {} took {} µs", snapshots, (System.nanoTime() - t0) / 1_000);
+        }
+        samples.addLast(new Sample(now, picture, showing,
                 content ? engine.videoPositionMillis() : java.util.OptionalLong.empty()));
         Instant keepFrom = now.minus(options.after().multipliedBy(2));
         while (samples.size() > 2 && samples.peekFirst().at().isBefore(keepFrom)) {
@@ -128,11 +133,13 @@ public final class PictureWatch {
             log.info("the picture is back ({} on screen) after {}", mediaId, state);
             fault = null;
         } else {
+            // Re-opened once as a fault begins; not again while it lasts (a re-opened item is a new play, and a
+            // fault that survives one re-opening would otherwise restart the picture every few seconds).
+            boolean reopen = state == State.OK;
             log.warn("the picture is {} while {} should show; {}", verdict == State.BLACK ? "black" : "frozen",
-                    mediaId, Objects.equals(reopened, showing) ? "it was re-opened already" : "re-opening it");
+                    mediaId, reopen ? "re-opening it" : "it was re-opened already");
             fault = new Fault(verdict, mediaId, now.minus(options.after()));
-            if (!Objects.equals(reopened, showing)) {
-                reopened = showing;
+            if (reopen) {
                 samples.clear();   // judge the re-opened item afresh
                 engine.restartPlayback();
             }
