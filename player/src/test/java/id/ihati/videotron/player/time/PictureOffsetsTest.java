@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 /** The measure of {@link PlayersInStepTest} can fail: a screen 3 s off reads as 3,000 ms, not as in step. */
 class PictureOffsetsTest {
-    /** A screen cycling M, R, B every 3 s from {@code startMillis}, looked at every 10 ms for 30 s. */
+    /** A screen cycling M, R, B every 3 s from {@code startMillis}, looked at every 10 ms from 1 s to 30 s. */
     private static List<PictureOffsets.Sample> cycling(long startMillis) {
         var out = new ArrayList<PictureOffsets.Sample>();
         char[] kinds = {'M', 'R', 'B'};
-        for (long t = 0; t < 30_000; t += 10) {
+        for (long t = 1_000; t < 30_000; t += 10) {   // from mid-slot: every change has its partner
             long k = Math.floorDiv(t - startMillis, 3_000);
             char kind = (t % 1_000 == 500) ? '?' : kinds[(int) Math.floorMod(k, 3)];
             out.add(new PictureOffsets.Sample(t * 1_000_000, kind));

@@ -11,8 +11,9 @@ import java.util.OptionalLong;
  * <ul>
  *   <li>{@link State#BLACK}: an item should be on screen and every look at it for at least {@code after} saw
  *       black;</li>
- *   <li>{@link State#FROZEN}: a video should be moving, its position advanced (by at least half the time, so a
- *       loaded machine still counts) while every look for at least {@code after} saw the same picture;</li>
+ *   <li>{@link State#FROZEN}: a video seen moving earlier in the same play (so not a clip that is one still
+ *       picture throughout), then its position advanced (by at least half the time, so a loaded machine still
+ *       counts) while every look for at least {@code after} saw the same picture;</li>
  *   <li>{@link State#OK} otherwise, including when nothing should show (dark hours, pairing, a status text), a
  *       picture (it never moves), or the item changed within {@code after}.</li>
  * </ul>
@@ -45,6 +46,7 @@ public final class PictureVerdict {
         // Walk back over the same play while the picture stays black / stays the same.
         Sample firstBlack = null;
         Sample firstSame = null;
+        Sample beforeSame = null;   // the look just before the same pictures began, if of this play
         boolean black = true;
         boolean same = true;
         for (int i = samples.size() - 1; i >= 0 && (black || same); i--) {
@@ -56,15 +58,20 @@ public final class PictureVerdict {
             if (black) {
                 firstBlack = s;
             }
-            same = same && s.videoPosition().isPresent() && s.picture().sameAs(last.picture());
-            if (same) {
+            if (same && s.videoPosition().isPresent() && s.picture().sameAs(last.picture())) {
                 firstSame = s;
+            } else if (same) {
+                same = false;
+                beforeSame = s;
             }
         }
         if (firstBlack != null && lasted(firstBlack, last, after)) {
             return State.BLACK;
         }
-        if (firstSame != null && lasted(firstSame, last, after)) {
+        // Frozen only after the video was seen moving in this play: a clip that is one still picture from its
+        // start (a slide made into a video) is not a fault.
+        boolean movedBefore = beforeSame != null && beforeSame.videoPosition().isPresent();
+        if (movedBefore && lasted(firstSame, last, after)) {
             long advanced = last.videoPosition().getAsLong() - firstSame.videoPosition().getAsLong();
             if (advanced >= after.toMillis() / 2) {
                 return State.FROZEN;

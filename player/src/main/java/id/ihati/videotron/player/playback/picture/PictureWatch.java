@@ -29,20 +29,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Looks at the player's own picture every {@code interval}: a snapshot of the window's scene, scaled down to
  * {@link #THUMB_WIDTH} pixels wide, taken on the FX thread. When {@link PictureVerdict} finds it black while
- * content should show, or frozen while the video's clock runs, it logs it, re-opens the item once (the engine's
- * restart: new players, the slot resumed at its wall-clock position), and reports the fault ({@link #fault()},
- * listeners) until the picture is back.
+ * content should show, or frozen while the video's clock runs, it logs it, re-opens the item as the fault begins
+ * (the engine's restart: new players, the slot resumed at its wall-clock position), and reports the fault
+ * ({@link #fault()}, listeners) until the picture is back.
  *
  * <p>Why a scene snapshot and not the X server's pixels: the snapshot is what JavaFX draws into the window, so a
- * video without frames (black) or with the same frame (frozen) is seen alike; scaled down it costs the FX thread
- * about a millisecond twice a second. It needs the FX thread, so it stops when that thread stalls; a stalled FX
- * thread is the {@link id.ihati.videotron.player.playback.watchdog.Watchdog}'s case (it ends the process and systemd's
- * watchdog covers a hung JVM). Reading the X server instead (java.awt.Robot, ffmpeg) would load AWT or a process
+ * video without frames (black) or with the same frame (frozen) is seen alike; scaled down to a thumbnail it is a
+ * small render on the FX thread twice a second (what it takes is logged now and then). It needs the FX thread, so
+ * it stops when that thread stalls; a stalled FX thread is the
+ * {@link id.ihati.videotron.player.playback.watchdog.Watchdog}'s case (it ends the process, and systemd's watchdog
+ * covers a hung JVM). Reading the X server instead (java.awt.Robot, ffmpeg) would load AWT or a process
  * into the player for what the scene already tells.
  */
 public final class PictureWatch {
     private static final Logger log = LoggerFactory.getLogger(PictureWatch.class);
     static final int THUMB_WIDTH = 48;
+    private static final Duration KEEP = Duration.ofSeconds(30);
 
     /**
      * @param interval how often to look
@@ -120,7 +122,9 @@ public final class PictureWatch {
         }
         samples.addLast(new Sample(now, picture, showing,
                 content ? engine.videoPositionMillis() : java.util.OptionalLong.empty()));
-        Instant keepFrom = now.minus(options.after().multipliedBy(2));
+        // Enough to hold the moving pictures before a freeze that began up to ~half a minute ago (a freeze counts
+        // only after the video was seen moving in its play); 60 thumbnails of 48 px are ~300 KB.
+        Instant keepFrom = now.minus(KEEP);
         while (samples.size() > 2 && samples.peekFirst().at().isBefore(keepFrom)) {
             samples.removeFirst();
         }

@@ -30,6 +30,8 @@ class PictureVerdictTest {
                 Arguments.of("a moving video", "ABCDEFGHIJ", State.OK),
                 Arguments.of("a video frozen for 2 s while its clock runs", "ABCDDDDD", State.FROZEN),
                 Arguments.of("frozen for 1.5 s only", "ABCDDDD", State.OK),
+                Arguments.of("a clip that is one still picture from its start (a slide as video)", "AAAAAAAAA", State.OK),
+                Arguments.of("frozen right after the first moving look", "ABBBBB", State.FROZEN),
                 Arguments.of("frozen, then moving again", "ABCDDDDDE", State.OK),
                 Arguments.of("a video whose clock stands still too (the watchdog's case)", "AB=BBBBBBB", State.OK),
                 Arguments.of("black for 2 s while an item plays", "aakkkkk", State.BLACK),
