@@ -69,6 +69,8 @@ public final class PictureWatch {
     // FX thread only.
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
     private State state = State.OK;
+    private final long[] costs = new long[1_000];   // µs of the snapshots since the last summary
+    private int costCount;
     private long snapshots;
     private volatile Fault fault;
     private ScheduledFuture<?> task;
@@ -115,11 +117,7 @@ public final class PictureWatch {
         Optional<NowPlaying> playing = engine.nowPlaying();
         boolean content = window.view() == PlayerWindow.View.CONTENT && playing.isPresent();
         Object showing = content ? playing.get() : null;
-        long t0 = System.nanoTime();
-        Thumbnail picture = content ? thumbnail() : Thumbnail.flat(0, 1);
-        if (content && ++snapshots % 1_000 == 1) {   // the first, then one in a thousand: what it costs the FX thread
-            log.info("picture watch: snapshot {} took {} µs", snapshots, (System.nanoTime() - t0) / 1_000);
-        }
+        Thumbnail picture = content ? timedThumbnail() : Thumbnail.flat(0, 1);
         samples.addLast(new Sample(now, picture, showing,
                 content ? engine.videoPositionMillis() : java.util.OptionalLong.empty()));
         // Enough to hold the moving pictures before a freeze that began up to ~half a minute ago (a freeze counts
@@ -150,6 +148,26 @@ public final class PictureWatch {
         }
         state = verdict;
         listeners.forEach(Runnable::run);
+    }
+
+    /**
+     * {@link #thumbnail()}, timed: what it costs the FX thread is logged after the first 100 snapshots, then every
+     * 1,000 (about 8 minutes), as median, p99 and max.
+     */
+    private Thumbnail timedThumbnail() {
+        long t0 = System.nanoTime();
+        Thumbnail t = thumbnail();
+        costs[costCount++] = (System.nanoTime() - t0) / 1_000;
+        snapshots++;
+        if (snapshots == 100 || costCount == costs.length) {
+            long[] sorted = java.util.Arrays.copyOf(costs, costCount);
+            java.util.Arrays.sort(sorted);
+            log.info("picture watch: {} snapshots so far; the last {} took median {} µs, p99 {} µs, max {} µs",
+                    snapshots, costCount, sorted[costCount / 2], sorted[Math.min(costCount - 1, costCount * 99 / 100)],
+                    sorted[costCount - 1]);
+            costCount = 0;
+        }
+        return t;
     }
 
     /** The window's scene, scaled down to {@link #THUMB_WIDTH} pixels wide, in ARGB. */
