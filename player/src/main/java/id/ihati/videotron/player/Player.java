@@ -46,7 +46,7 @@ public final class Player {
                 new DisplayPower(executor, config.displayPower()), clock, executor,
                 PlaybackEngine.Options.defaults());
         this.watchdog = new Watchdog(engine, executor, exit, Watchdog.Options.defaults(), service::alive);
-        this.picture = new PictureWatch(engine, window, clock, executor, PictureWatch.Options.defaults());
+        this.picture = new PictureWatch(engine, window, clock, PictureWatch.Options.defaults());
     }
 
     /**

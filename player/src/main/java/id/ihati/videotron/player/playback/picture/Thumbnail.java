@@ -3,13 +3,13 @@ package id.ihati.videotron.player.playback.picture;
 import java.util.Arrays;
 
 /**
- * A small grey picture of the window (luma 0–255 per pixel), enough to tell black from not and one video frame
- * from the next, small enough to keep a few seconds of them.
+ * A few pixels of the window in grey (luma 0–255 each), enough to tell black from not and one video frame from
+ * the next, small enough to keep half a minute of them.
  */
 public final class Thumbnail {
     /** No pixel brighter than this is black (video black is 16 of 255 in TV range; some encoders give ~20). */
     static final int BLACK_AT_MOST = 24;
-    /** Two pictures whose pixels differ by at most this are the same picture (scaling rounds alike). */
+    /** Two pictures whose pixels differ by at most this are the same picture (the same frame decodes alike). */
     static final int SAME_WITHIN = 1;
 
     private final int[] luma;
@@ -18,7 +18,7 @@ public final class Thumbnail {
         this.luma = luma;
     }
 
-    /** From ARGB pixels, e.g. a snapshot's. */
+    /** From ARGB pixels, e.g. those read from the screen. */
     public static Thumbnail ofArgb(int[] argb) {
         int[] l = new int[argb.length];
         for (int i = 0; i < argb.length; i++) {
