@@ -46,9 +46,10 @@ class PlayersInStepTest {
             // ~3 s slots: some 20 changes in 60 s; a few may fall where a sample saw a blend.
             assertThat(result.offsetsMillis()).as("changes seen on both screens").hasSizeGreaterThanOrEqualTo(12);
             assertThat(result.unmatched()).as("changes without a partner within 4 s").isLessThanOrEqualTo(2);
-            // Behaviour, not the benchmark's 40 ms: a clock 3 s wrong would put every change ~3,000 ms apart.
-            assertThat(result.percentileAbs(50)).as("median picture offset, ms").isLessThan(250);
-            assertThat(result.percentileAbs(95)).as("p95 picture offset, ms").isLessThan(1_000);
+            // Behaviour, not the benchmark's 40 ms: a clock 3 s wrong would put every change ~3,000 ms apart. On the
+            // shared 2-core build machine (load 10-20) runs measured medians of 33-313 ms and p95s of 281-1,348 ms.
+            assertThat(result.percentileAbs(50)).as("median picture offset, ms").isLessThan(1_000);
+            assertThat(result.percentileAbs(95)).as("p95 picture offset, ms").isLessThan(2_000);
         }
     }
 }
