@@ -2,6 +2,7 @@ package id.ihati.videotron.player;
 
 import id.ihati.videotron.player.playback.watchdog.ServiceNotifier;
 import id.ihati.videotron.player.playback.watchdog.Watchdog;
+import id.ihati.videotron.player.sync.Heartbeat;
 import id.ihati.videotron.player.sync.SyncAgent;
 import id.ihati.videotron.player.sync.SyncSettings;
 import java.io.IOException;
@@ -79,6 +80,9 @@ public final class Main {
         sync.onPaired(player::paired);
         sync.setNowPlaying(player::nowPlaying);
         sync.setScreenshotter(player::screenshot);
+        sync.setPictureFault(() -> player.pictureFault().map(f -> new Heartbeat.PictureFault(f.state().name(),
+                f.mediaId(), f.since())));
+        player.onPictureChange(sync::reportSoon);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             player.stop();
             sync.close();

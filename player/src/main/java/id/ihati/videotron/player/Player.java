@@ -6,6 +6,7 @@ import id.ihati.videotron.player.playback.Schedule;
 import id.ihati.videotron.player.playback.display.DisplayPower;
 import id.ihati.videotron.player.playback.display.Placement;
 import id.ihati.videotron.player.playback.display.PlayerWindow;
+import id.ihati.videotron.player.playback.picture.PictureWatch;
 import id.ihati.videotron.player.playback.watchdog.ServiceNotifier;
 import id.ihati.videotron.player.playback.watchdog.Watchdog;
 import id.ihati.videotron.player.proof.PlayReporter;
@@ -31,6 +32,7 @@ public final class Player {
     private final PlayerWindow window;
     private final PlaybackEngine engine;
     private final Watchdog watchdog;
+    private final PictureWatch picture;
     private final ContentSource content;
     private final ServiceNotifier service;
 
@@ -44,6 +46,7 @@ public final class Player {
                 new DisplayPower(executor, config.displayPower()), clock, executor,
                 PlaybackEngine.Options.defaults());
         this.watchdog = new Watchdog(engine, executor, exit, Watchdog.Options.defaults(), service::alive);
+        this.picture = new PictureWatch(engine, window, clock, PictureWatch.Options.defaults());
     }
 
     /**
@@ -65,12 +68,14 @@ public final class Player {
         Platform.runLater(this::followManifest);
         engine.start();
         watchdog.start();
+        picture.start();
         service.ready();
     }
 
     public void stop() {
         service.stopping();
         watchdog.stop();
+        picture.stop();
         engine.stop();
     }
 
@@ -86,6 +91,16 @@ public final class Player {
     /** What is on screen, for heartbeats. */
     public Optional<NowPlaying> nowPlaying() {
         return engine.nowPlaying();
+    }
+
+    /** A black or frozen picture on screen now, if any (the player re-opened the item once already). */
+    public Optional<PictureWatch.Fault> pictureFault() {
+        return picture.fault();
+    }
+
+    /** Runs when a picture fault begins or ends (on the FX thread; must return at once). */
+    public void onPictureChange(Runnable listener) {
+        picture.onChange(listener);
     }
 
     /** A PNG of the window. */

@@ -27,7 +27,7 @@ public final class Heartbeat {
     /** The body of a heartbeat, as in {@code docs/player-api.md}. */
     public record Body(String status, Playing playing, Cache cache, String playerVersion, String manifestHash,
                        Long scheduleVersion, long freeDiskBytes, Long clockOffsetMillis, Instant sentAt,
-                       List<MediaError> mediaErrors, Long heldPlays) {
+                       List<MediaError> mediaErrors, Long heldPlays, PictureFault pictureFault) {
         public Body {
             mediaErrors = List.copyOf(mediaErrors);
         }
@@ -35,6 +35,13 @@ public final class Heartbeat {
 
     /** A media file that failed to play since the last heartbeat, and why. */
     public record MediaError(String mediaId, String error) {
+    }
+
+    /**
+     * The picture on screen is {@code BLACK} or {@code FROZEN} while {@code mediaId} should show, since
+     * {@code since}; absent (null) while the picture is fine. Servers before it ignore the field.
+     */
+    public record PictureFault(String kind, String mediaId, Instant since) {
     }
 
     public record Playing(String mediaId, String sourceId, Instant since) {

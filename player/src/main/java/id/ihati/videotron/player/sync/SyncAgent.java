@@ -83,6 +83,7 @@ public final class SyncAgent implements AutoCloseable {
     private final Map<String, String> mediaErrors = new ConcurrentHashMap<>();
 
     private volatile Supplier<Optional<NowPlaying>> nowPlaying = Optional::empty;
+    private volatile Supplier<Optional<Heartbeat.PictureFault>> pictureFault = Optional::empty;
     private volatile Supplier<byte[]> screenshotter;
     private volatile boolean online;
     private volatile boolean pairing;
@@ -163,6 +164,16 @@ public final class SyncAgent implements AutoCloseable {
     /** What is on screen now, for heartbeats; empty when nothing is (outside operating hours). */
     public void setNowPlaying(Supplier<Optional<NowPlaying>> nowPlaying) {
         this.nowPlaying = Objects.requireNonNull(nowPlaying, "nowPlaying");
+    }
+
+    /** A black or frozen picture on screen now, for heartbeats (issue 14 part 6); empty while the picture is fine. */
+    public void setPictureFault(Supplier<Optional<Heartbeat.PictureFault>> pictureFault) {
+        this.pictureFault = Objects.requireNonNull(pictureFault, "pictureFault");
+    }
+
+    /** Something the server should hear about at once changed (a picture fault began or ended): beat soon. */
+    public void reportSoon() {
+        beatSoon();
     }
 
     /** Takes a PNG of what the screen shows, when the server asks; called on a sync thread. */
@@ -475,7 +486,7 @@ public final class SyncAgent implements AutoCloseable {
                 freeDisk, heartbeat.clockOffsetMillis(), clock.instant(),
                 mediaErrors.entrySet().stream().map(e -> new Heartbeat.MediaError(e.getKey(), e.getValue()))
                         .toList(),
-                pairedScreen().map(journal::pendingCountExcept).orElse(null));
+                pairedScreen().map(journal::pendingCountExcept).orElse(null), pictureFault.get().orElse(null));
     }
 
     /** Takes a screenshot and uploads it, answering the server's request {@code requestId} (may be null). */

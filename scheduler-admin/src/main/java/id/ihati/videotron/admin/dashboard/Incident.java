@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Something wrong with a screen that staff should see.
  *
- * @param subject      what it is about within its kind ("" for OFFLINE, DISK_LOW and HELD_PLAYS, the media id for
- *                     MEDIA_ERROR)
+ * @param subject      what it is about within its kind ("" for OFFLINE, DISK_LOW, HELD_PLAYS and the picture
+ *                     faults, the media id for MEDIA_ERROR)
  * @param began        when the trouble began, if before it was opened (the last heartbeat of an offline screen,
  *                     the failed play of a media error), else {@code null}
  * @param acknowledged who said they are on it, or {@code null}
@@ -15,7 +15,8 @@ import java.time.Instant;
 public record Incident(long id, String screenId, Kind kind, String subject, String detail, Instant began,
                        Instant openedAt, Instant closedAt, Note acknowledged, Note closing) {
 
-    public enum Kind { OFFLINE, MEDIA_ERROR, DISK_LOW, HELD_PLAYS }
+    /** BLACK_PICTURE and FROZEN_PICTURE: the player sees its own picture black or frozen while content plays. */
+    public enum Kind { OFFLINE, MEDIA_ERROR, DISK_LOW, HELD_PLAYS, BLACK_PICTURE, FROZEN_PICTURE }
 
     /** A person's (or the system's) note on an incident. */
     public record Note(Instant at, String by, String text) {

@@ -22,7 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  * when it beats again); free disk under {@link #DISK_LOW_BYTES} is DISK_LOW; media a player could not play
  * (reported in heartbeats or as failed plays, not plays cut short for other reasons) is MEDIA_ERROR until that
  * media completes a play after the failure; a player holding proof-of-play records of an earlier screen it
- * cannot upload is HELD_PLAYS while it reports them.
+ * cannot upload is HELD_PLAYS while it reports them; a player seeing its own picture black or frozen while content
+ * plays is BLACK_PICTURE or FROZEN_PICTURE while it reports it.
  */
 public final class ScreenWatch {
     public static final long DISK_LOW_BYTES = 2L * 1024 * 1024 * 1024;
@@ -72,7 +73,35 @@ public final class ScreenWatch {
                 incidents.close(id, Incident.Kind.HELD_PLAYS, "", now);
             }
             mediaErrors(id, st, now);
+            picture(id, st, now);
         }
+    }
+
+    /** Right after a heartbeat of {@code screenId}: its picture incidents as that heartbeat says. */
+    public void pictureReported(String screenId, Instant now) {
+        status.find(screenId).ifPresent(st -> picture(screenId, st, now));
+    }
+
+    /** A black or frozen picture is an incident while the player reports it; each closes when it no longer does. */
+    private void picture(String screenId, ScreenStatus st, Instant now) {
+        for (var kind : List.of(Incident.Kind.BLACK_PICTURE, Incident.Kind.FROZEN_PICTURE)) {
+            if (kind == pictureKind(st.pictureFault())) {
+                incidents.open(screenId, kind, "", "media " + st.pictureMedia(), st.pictureSince(), now);
+            } else {
+                incidents.close(screenId, kind, "", now);
+            }
+        }
+    }
+
+    static Incident.Kind pictureKind(String fault) {
+        if (fault == null) {
+            return null;
+        }
+        return switch (fault) {
+            case "BLACK" -> Incident.Kind.BLACK_PICTURE;
+            case "FROZEN" -> Incident.Kind.FROZEN_PICTURE;
+            default -> null;   // a kind a newer player knows: not ours to show
+        };
     }
 
     /** A media error seen at {@code at}: a failed play's start, or the heartbeat that reported it. */

@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param mediaErrors media the player could not play since its last heartbeat (optional)
  * @param heldPlays   proof-of-play records of an earlier screen the player keeps but cannot upload (optional)
+ * @param pictureFault the picture on screen is black or frozen while content should show (optional; null while
+ *                     the picture is fine)
  */
 public record Heartbeat(Status status, Playing playing, Cache cache, String playerVersion, String manifestHash,
                         Long scheduleVersion, Long freeDiskBytes, Long clockOffsetMillis, Instant sentAt,
-                        List<MediaError> mediaErrors, Long heldPlays) {
+                        List<MediaError> mediaErrors, Long heldPlays, PictureFault pictureFault) {
 
     public enum Status { PLAYING, IDLE, PAIRING, DOWNLOADING, ERROR }
 
@@ -19,6 +21,10 @@ public record Heartbeat(Status status, Playing playing, Cache cache, String play
     }
 
     public record Cache(Integer files, Long bytes, Integer missing, Long budgetBytes) {
+    }
+
+    /** {@code kind} BLACK or FROZEN (other kinds, from newer players, are stored and ignored). */
+    public record PictureFault(String kind, String mediaId, Instant since) {
     }
 
     public record MediaError(String mediaId, String error) {

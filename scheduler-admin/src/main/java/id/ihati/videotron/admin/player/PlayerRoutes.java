@@ -27,6 +27,7 @@ public final class PlayerRoutes implements Routes {
     private final PlayerHub playerHub;
     private final SharedRateLimiter rateLimiter;
     private final StatusRepository status;
+    private final java.util.function.BiConsumer<String, Heartbeat> afterHeartbeat;
     private final ProofOfPlay plays;
     private final Screenshots screenshots;
     /** Fields newer players sent that this server ignored, counted per field and player version. */
@@ -45,7 +46,7 @@ public final class PlayerRoutes implements Routes {
 
     public PlayerRoutes(Clock clock, DeviceTokens deviceTokens, Pairing pairing, PlayerHub playerHub,
                         SharedRateLimiter rateLimiter, StatusRepository status, ProofOfPlay plays,
-                        Screenshots screenshots) {
+                        Screenshots screenshots, java.util.function.BiConsumer<String, Heartbeat> afterHeartbeat) {
         this.clock = clock;
         this.deviceTokens = deviceTokens;
         this.pairing = pairing;
@@ -54,6 +55,7 @@ public final class PlayerRoutes implements Routes {
         this.status = status;
         this.plays = plays;
         this.screenshots = screenshots;
+        this.afterHeartbeat = afterHeartbeat;
     }
 
     @Override

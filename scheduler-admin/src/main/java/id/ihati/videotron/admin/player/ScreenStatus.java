@@ -8,7 +8,7 @@ public record ScreenStatus(String screenId, Instant lastSeen, String status, Str
                            String playingSource, Instant playingSince, Integer cacheFiles, Long cacheBytes,
                            Integer cacheMissing, Long cacheBudget, String playerVersion, String manifestHash,
                            Long scheduleVersion, Long freeDiskBytes, Long clockOffsetMillis, String mediaErrors,
-                           Long heldPlays) {
+                           Long heldPlays, String pictureFault, String pictureMedia, Instant pictureSince) {
 
     /** Players beat every 30 s; three missed beats make a screen offline. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);

@@ -18,7 +18,7 @@ public final class StatusRepository {
     private static final String COLUMNS = """
             screen_id, last_seen, status, playing_media, playing_source, playing_since, cache_files, cache_bytes,
             cache_missing, cache_budget, player_version, manifest_hash, schedule_version, free_disk_bytes,
-            clock_offset_ms, media_errors, held_plays""";
+            clock_offset_ms, media_errors, held_plays, picture_fault, picture_media, picture_since""";
     private final Jdbi jdbi;
 
     public StatusRepository(Jdbi jdbi) {
@@ -36,12 +36,13 @@ public final class StatusRepository {
                         playing_source = :ps, playing_since = :since, cache_files = :cf, cache_bytes = :cb,
                         cache_missing = :cm, cache_budget = :cbud, player_version = :pv, manifest_hash = :mh,
                         schedule_version = :sv, free_disk_bytes = :disk, clock_offset_ms = :offset,
-                        media_errors = :errors, held_plays = :held
+                        media_errors = :errors, held_plays = :held, picture_fault = :pf, picture_media = :pfm,
+                        picture_since = :pfs
                     WHERE screen_id = :screen"""), screenId, hb, now).execute();
             if (n == 0) {
                 bind(h.createUpdate("INSERT INTO screen_status (" + COLUMNS + """
                         ) VALUES (:screen, :now, :status, :pm, :ps, :since, :cf, :cb, :cm, :cbud, :pv, :mh, :sv,
-                                  :disk, :offset, :errors, :held)"""), screenId, hb, now).execute();
+                                  :disk, :offset, :errors, :held, :pf, :pfm, :pfs)"""), screenId, hb, now).execute();
             }
         });
     }
@@ -49,6 +50,7 @@ public final class StatusRepository {
     private static Update bind(Update u, String screenId, Heartbeat hb, Instant now) {
         var p = hb.playing();
         var c = hb.cache();
+        var pf = hb.pictureFault();
         String errors = hb.mediaErrors().stream()
                 .map(e -> e.mediaId() + ": " + (e.error() == null ? "" : e.error()))
                 .collect(Collectors.joining("\n"));
@@ -60,7 +62,14 @@ public final class StatusRepository {
                 .bind("pv", hb.playerVersion()).bind("mh", hb.manifestHash()).bind("sv", hb.scheduleVersion())
                 .bind("disk", hb.freeDiskBytes()).bind("offset", hb.clockOffsetMillis())
                 .bind("held", hb.heldPlays())
+                .bind("pf", pf == null || pf.kind() == null ? null : cut(pf.kind(), 16))
+                .bind("pfm", pf == null || pf.mediaId() == null ? null : cut(pf.mediaId(), 128))
+                .bind("pfs", pf == null || pf.since() == null ? null : Timestamp.from(pf.since()))
                 .bind("errors", errors.isEmpty() ? null : errors.length() > 2000 ? errors.substring(0, 2000) : errors);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
     }
 
     public Optional<ScreenStatus> find(String screenId) {
@@ -86,7 +95,8 @@ public final class StatusRepository {
                 rs.getString("player_version"), rs.getString("manifest_hash"),
                 rs.getObject("schedule_version", Long.class), rs.getObject("free_disk_bytes", Long.class),
                 rs.getObject("clock_offset_ms", Long.class), rs.getString("media_errors"),
-                rs.getObject("held_plays", Long.class));
+                rs.getObject("held_plays", Long.class), rs.getString("picture_fault"), rs.getString("picture_media"),
+                instant(rs, "picture_since"));
     }
 
     static Instant instant(ResultSet rs, String col) throws SQLException {

@@ -148,4 +148,28 @@ class ScreenWatchTest {
         var day2 = rollup.daily("rekap", LocalDate.of(2026, 11, 26));
         assertThat(day2).extracting(PlayRollup.DailyPlays::mediaId).containsExactly("m-gizi");
     }
+
+    @Test
+    void aPictureFaultIsAnIncidentFromTheHeartbeatThatReportsItUntilOneNoLongerDoes() {
+        TestPlayer player = TestScreens.player(admin, TestScreens.profile("beku"));
+        player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"pictureFault\":{\"kind\":\"FROZEN\","
+                + "\"mediaId\":\"m-dbd\",\"since\":\"" + clock.instant().minusSeconds(2) + "\"}}");
+        // Opened as the heartbeat arrives, not at the job's next round.
+        assertThat(openOf("beku")).extracting(Incident::kind).containsExactly(Incident.Kind.FROZEN_PICTURE);
+        assertThat(openOf("beku").get(0).since()).isEqualTo(clock.instant().minusSeconds(2));
+        assertThat(TestScreens.adminClient(admin).get("/incidents").body()).contains("Gambar beku");
+
+        player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"pictureFault\":{\"kind\":\"BLACK\","
+                + "\"mediaId\":\"m-dbd\",\"since\":\"" + clock.instant() + "\"}}");
+        assertThat(openOf("beku")).extracting(Incident::kind).containsExactly(Incident.Kind.BLACK_PICTURE);
+        runJob();
+        assertThat(openOf("beku")).extracting(Incident::kind).containsExactly(Incident.Kind.BLACK_PICTURE);
+
+        player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"pictureFault\":null}");
+        assertThat(openOf("beku")).isEmpty();
+        assertThat(incidents.of("beku", 10)).hasSize(2).allMatch(i -> i.closedAt() != null);
+
+        player.postJson("/api/v1/player/heartbeat", "{\"status\":\"PLAYING\",\"pictureFault\":{\"kind\":\"PURPLE\"}}");
+        assertThat(openOf("beku")).as("a kind from a newer player opens nothing").isEmpty();
+    }
 }
