@@ -197,6 +197,11 @@ public final class PlaybackEngine {
         return current != null && current.item instanceof VideoItem v ? v.player() : null;
     }
 
+    /** The player of the sound beside the picture on screen, or null; for tests. */
+    javafx.scene.media.MediaPlayer currentSoundPlayer() {
+        return current != null && current.item instanceof VideoItem v ? v.soundPlayer() : null;
+    }
+
     // ---------------------------------------------------------------- the clock-driven loop
 
     private void tick() {
@@ -351,11 +356,26 @@ public final class PlaybackEngine {
         }
         e.file = file.get();
         var fit = manifest.screen().fitMode();
-        e.item = m.kind() == MediaKind.VIDEO
-                ? new VideoItem(e.file, fit, window.width(), window.height(), options.failTimeout().toMillis(), e,
-                        players)
-                : new ImageItem(e.file, fit, window.width(), window.height(), executor, e);
+        if (m.kind() != MediaKind.VIDEO) {
+            e.item = new ImageItem(e.file, fit, window.width(), window.height(), executor, e);
+            return e;
+        }
+        Path picture = pictureOf(m, e);
+        e.item = new VideoItem(picture, picture.equals(e.file) ? null : e.file, fit, window.width(),
+                window.height(), options.failTimeout().toMillis(), e, players);
         return e;
+    }
+
+    /**
+     * The file whose picture is shown: for a video with sound, its video-only copy when there is one, while the
+     * sound comes from the file with sound in a second player, so the picture runs on the system clock and not
+     * on the sound output's (see {@link VideoItem}).
+     */
+    private Path pictureOf(Media m, Entry e) {
+        if (e.videoOnly || !m.hasAudio() || m.videoOnly() == null) {
+            return e.file;
+        }
+        return content.verifiedFile(m.videoOnly().sha256()).orElse(e.file);
     }
 
     private FileRef fileFor(Media m, Instant now) {

@@ -33,6 +33,8 @@ final class VideoItem implements Item {
     private final PauseTransition readyTimeout;
     private final PauseTransition frameTimeout;
     private MediaPlayer player;
+    private MediaPlayer sound;         // the sound, from a second player without a view; null when silent
+    private boolean soundReady;
     private boolean ready;
     private boolean startRequested;
     private boolean playing;
@@ -50,6 +52,18 @@ final class VideoItem implements Item {
      */
     VideoItem(Path file, FitMode fit, double areaW, double areaH, long timeoutMillis, Events events,
               Executor players) {
+        this(file, null, fit, areaW, areaH, timeoutMillis, events, players);
+    }
+
+    /**
+     * Shows the picture of {@code picture} (a file without a sound track) and plays the sound of {@code soundFile}
+     * (the file with sound, or null for none) from a second player without a view, both started at once. A
+     * picture in a player with sound follows the sound output's clock, which over ALSA's PulseAudio plugin jumps
+     * ~200 ms ahead at play() and then stands still for ~250 ms (docs/player-benchmarks.md): a player without
+     * sound runs on the system clock, so the picture keeps moving whatever the sound does.
+     */
+    VideoItem(Path picture, Path soundFile, FitMode fit, double areaW, double areaH, long timeoutMillis,
+              Events events, Executor players) {
         this.events = events;
         this.players = players;
         this.fit = fit;
@@ -68,12 +82,19 @@ final class VideoItem implements Item {
         view.setPreserveRatio(false);
         view.setSmooth(true);
         readyTimeout.play();
-        String uri = file.toUri().toString();
+        String uri = picture.toUri().toString();
+        String soundUri = soundFile == null ? null : soundFile.toUri().toString();
+        soundReady = soundFile == null;
         players.execute(() -> {
             try {
                 var media = new Media(uri);
                 var mp = new MediaPlayer(media);
                 Platform.runLater(() -> attach(media, mp));
+                if (soundUri != null) {
+                    var soundMedia = new Media(soundUri);
+                    var smp = new MediaPlayer(soundMedia);
+                    Platform.runLater(() -> attachSound(soundMedia, smp));
+                }
             } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
                 String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
                 boolean audio = e instanceof MediaException me && isAudio(me);
@@ -90,9 +111,6 @@ final class VideoItem implements Item {
         }
         player = mp;
         // Events can still arrive after dispose() (the player is disposed later, elsewhere): use mp, not player.
-        media.setOnError(() -> fail(describe(media.getError()), isAudio(media.getError())));
-        mp.setOnError(() -> fail(describe(mp.getError()), isAudio(mp.getError())));
-        mp.setOnReady(() -> onReady(media));
         mp.setOnEndOfMedia(() -> {
             if (done) {
                 return;
@@ -115,17 +133,45 @@ final class VideoItem implements Item {
             }
         });
         view.setMediaPlayer(mp);
+        whenReady(media, mp, () -> onReady(media));
+    }
+
+    /** Fails on any error of {@code mp}, runs {@code onReady} when it is READY; FX thread. */
+    private void whenReady(Media media, MediaPlayer mp, Runnable onReady) {
+        media.setOnError(() -> fail(describe(media.getError()), isAudio(media.getError())));
+        mp.setOnError(() -> fail(describe(mp.getError()), isAudio(mp.getError())));
+        mp.setOnReady(onReady);
         // Its status and error are set on this thread: whatever happened before the handlers were set is here.
         var error = mp.getError() != null ? mp.getError() : media.getError();
         if (error != null) {
             fail(describe(error), isAudio(error));
         } else if (mp.getStatus() == MediaPlayer.Status.READY) {
-            onReady(media);
+            onReady.run();
+        }
+    }
+
+    /** Takes the sound player opened on the players' thread; FX thread. */
+    private void attachSound(Media media, MediaPlayer mp) {
+        if (done) {
+            players.execute(mp::dispose);
+            return;
+        }
+        sound = mp;
+        whenReady(media, mp, this::onSoundReady);
+    }
+
+    private void onSoundReady() {
+        if (done || soundReady) {
+            return;
+        }
+        soundReady = true;
+        if (player != null && player.getStatus() == MediaPlayer.Status.READY) {
+            onReady(player.getMedia());
         }
     }
 
     private void onReady(Media media) {
-        if (done || ready) {
+        if (done || ready || !soundReady) {
             return;
         }
         ready = true;
@@ -166,12 +212,18 @@ final class VideoItem implements Item {
         long offset = Math.max(0, offsetMillis.getAsLong());
         if (offset > 0) {
             player.seek(Duration.millis(offset));
+            if (sound != null) {
+                sound.seek(Duration.millis(offset));
+            }
         }
         timeAtPlay = offset > 0 ? offset : player.getCurrentTime().toMillis();
         startedNanos = System.nanoTime();
         startedAtOffset = offset;
         playing = true;
         player.play();
+        if (sound != null) {
+            sound.play();
+        }
         frameTimeout.play();
     }
 
@@ -186,6 +238,11 @@ final class VideoItem implements Item {
     /** The player, for tests that need to misbehave it. */
     MediaPlayer player() {
         return player;
+    }
+
+    /** The player of the sound beside the picture, or null; for tests. */
+    MediaPlayer soundPlayer() {
+        return sound;
     }
 
     private void fail(String error, boolean audioDevice) {
@@ -206,6 +263,10 @@ final class VideoItem implements Item {
             // Nothing on the FX thread touches it any more: the view is detached and every handler checks done.
             players.execute(player::dispose);
             player = null;
+        }
+        if (sound != null) {
+            players.execute(sound::dispose);
+            sound = null;
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +38,10 @@ class DisplayOutputTest {
     }
 
     /**
-     * Fails today (issue 14, part 1): a clip with a sound track starts about 200 ms into its picture and holds
-     * one picture for about 200–250 ms in its first second — the audio clock of JavaFX's GStreamer pipeline,
-     * through ALSA's PulseAudio plugin, jumps ahead by the sound buffer at play() and stands still when the real
-     * output latency becomes known. See docs/player-benchmarks.md, "Display output".
+     * Issue 14, part 1: a player with a sound track holds its picture still for about 250 ms in its first second
+     * while the sound output's clock settles (docs/player-benchmarks.md, "Display output"); the picture now comes
+     * from the video-only copy, whose player runs on the system clock, and the sound from a second player.
      */
-    @Disabled("issue 14 part 1: sound-on clips freeze ~250 ms in their first second (audio clock), not fixed yet")
     @Test
     void soundOnClipsChangeWithoutFreezes() throws Exception {
         var r = play("mark-red-audio", "mark-blue-audio");

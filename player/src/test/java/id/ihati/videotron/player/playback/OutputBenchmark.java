@@ -1,6 +1,7 @@
 package id.ihati.videotron.player.playback;
 
 import id.ihati.videotron.playlists.schedule.FitMode;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,10 +71,16 @@ public final class OutputBenchmark {
             try (var c = DisplayCapture.start(file, 0, 0, Harness.W, Harness.H)) {
                 capture = c;
                 pulses.start();
+                long cpu0 = processCpuNanos();
+                long wall0 = System.nanoTime();
                 h.play(plays);
                 Harness.waitUntil(Duration.ofMillis((long) plays.size() * slot + 30_000),
                         () -> h.outcomes.size() >= plays.size());
                 pulses.stop();
+                // The player's own process (JavaFX and its GStreamer decoders), not ffmpeg's.
+                System.out.printf(Locale.ROOT, "player process CPU during the plays: %.1f s in %.1f s (%.0f%% of one "
+                                + "core)%n", (processCpuNanos() - cpu0) / 1e9, (System.nanoTime() - wall0) / 1e9,
+                        100.0 * (processCpuNanos() - cpu0) / (System.nanoTime() - wall0));
             }
             var failed = h.outcomes.stream().filter(o -> !o.completed()).toList();
             if (!failed.isEmpty()) {
@@ -83,6 +90,11 @@ public final class OutputBenchmark {
             capture.delete();
             return result;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The wall-clock time of every JavaFX pulse, to tell a stalled FX thread from a stalled decoder. */
