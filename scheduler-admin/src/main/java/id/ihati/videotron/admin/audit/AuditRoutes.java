@@ -3,13 +3,13 @@ package id.ihati.videotron.admin.audit;
 import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
+import id.ihati.videotron.admin.web.Params;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Routes;
 import id.ihati.videotron.admin.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +81,7 @@ public final class AuditRoutes implements Routes {
     }
 
     private static LocalDate date(Context ctx, String name, List<Problem> problems) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.of(name, "audit.badDate"));
-            return null;
-        }
+        return Params.date(ctx.queryParam(name), name, "audit.badDate", problems).orElse(null);
     }
 
     private static String text(Context ctx, String name) {

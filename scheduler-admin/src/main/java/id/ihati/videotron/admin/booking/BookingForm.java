@@ -1,6 +1,7 @@
 package id.ihati.videotron.admin.booking;
 
 import id.ihati.videotron.admin.web.BidiControls;
+import id.ihati.videotron.admin.web.Params;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.playlists.schedule.Booking;
 import id.ihati.videotron.playlists.schedule.Category;
@@ -264,12 +265,7 @@ public record BookingForm(String id, String title, String category, String owner
             problems.add(Problem.of(field, "booking.date.required"));
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.of(field, "booking.date.invalid", text));
-            return null;
-        }
+        return Params.date(text, field, "booking.date.invalid", problems).orElse(null);
     }
 
     private List<TimeWindow> windows(List<Problem> problems) {

@@ -5,6 +5,7 @@ import id.ihati.videotron.admin.auth.Role;
 import id.ihati.videotron.admin.auth.User;
 import id.ihati.videotron.admin.web.PageContext;
 import id.ihati.videotron.admin.web.Pages;
+import id.ihati.videotron.admin.web.Params;
 import id.ihati.videotron.admin.web.Problem;
 import id.ihati.videotron.admin.web.Templates;
 import id.ihati.videotron.admin.web.ValidationException;
@@ -260,9 +261,9 @@ final class ScheduleRoutes {
         params.put("screens", screens);
         Optional<ScreenProfile> screen = Optional.ofNullable(ctx.queryParam("screen")).flatMap(sched::screen)
                 .or(() -> screens.stream().findFirst());
-        LocalDate day = parseDate(ctx.queryParam("date")).orElse(today());
+        LocalDate day = Params.dateOr(ctx.queryParam("date"), today());
         LocalTime at = parseTime(ctx.queryParam("at")).orElse(null);
-        int hour = at != null ? at.getHour() : intParam(ctx.queryParam("hour"), currentHour(screen), 0, 23);
+        int hour = at != null ? at.getHour() : Params.intOr(ctx.queryParam("hour"), currentHour(screen), 0, 23);
         params.put("day", day);
         params.put("hour", hour);
         params.put("at", at == null ? "" : at.toString());
@@ -312,22 +313,6 @@ final class ScheduleRoutes {
         }
     }
 
-    private static int intParam(String v, int dflt, int min, int max) {
-        try {
-            int n = Integer.parseInt(v);
-            return n < min || n > max ? dflt : n;
-        } catch (NumberFormatException e) {
-            return dflt;
-        }
-    }
-
-    private static Optional<LocalDate> parseDate(String v) {
-        try {
-            return v == null || v.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(v));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 
     private static Optional<LocalTime> parseTime(String v) {
         try {
