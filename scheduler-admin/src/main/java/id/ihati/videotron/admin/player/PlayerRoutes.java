@@ -157,6 +157,7 @@ public final class PlayerRoutes implements Routes {
             throw new ValidationException(400, negative.stream().map(f -> Problem.of(f, "heartbeat.negative")).toList());
         }
         status.record(Access.screenId(ctx), hb, clock.instant());
+        afterHeartbeat.accept(Access.screenId(ctx), hb);
         ctx.json(Map.of("serverTime", clock.instant()));
     }
 
