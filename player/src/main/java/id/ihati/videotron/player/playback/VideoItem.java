@@ -90,15 +90,24 @@ final class VideoItem implements Item {
                 var media = new Media(uri);
                 var mp = new MediaPlayer(media);
                 Platform.runLater(() -> attach(media, mp));
-                if (soundUri != null) {
-                    var soundMedia = new Media(soundUri);
-                    var smp = new MediaPlayer(soundMedia);
-                    Platform.runLater(() -> attachSound(soundMedia, smp));
-                }
             } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
                 String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
                 boolean audio = e instanceof MediaException me && isAudio(me);
                 Platform.runLater(() -> fail(why, audio));
+                return;
+            }
+            if (soundUri == null) {
+                return;
+            }
+            try {
+                var soundMedia = new Media(soundUri);
+                var smp = new MediaPlayer(soundMedia);
+                Platform.runLater(() -> attachSound(soundMedia, smp));
+            } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
+                // The picture opened; only the sound's player could not be made. Without a sound device JavaFX
+                // refuses it here ("Could not create player!") rather than with its audio-device error.
+                String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
+                Platform.runLater(() -> fail("sound: " + why, true));
             }
         });
     }
