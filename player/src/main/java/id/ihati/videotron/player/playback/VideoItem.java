@@ -91,9 +91,8 @@ final class VideoItem implements Item {
                 var mp = new MediaPlayer(media);
                 Platform.runLater(() -> attach(media, mp));
             } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
-                String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
                 boolean audio = e instanceof MediaException me && isAudio(me);
-                Platform.runLater(() -> fail(why, audio));
+                Platform.runLater(() -> fail(describe(e), audio));
                 return;
             }
             if (soundUri == null) {
@@ -106,8 +105,7 @@ final class VideoItem implements Item {
             } catch (MediaException | IllegalArgumentException | UnsupportedOperationException e) {
                 // The picture opened; only the sound's player could not be made. Without a sound device JavaFX
                 // refuses it here ("Could not create player!") rather than with its audio-device error.
-                String why = e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
-                Platform.runLater(() -> fail("sound: " + why, true));
+                Platform.runLater(() -> fail("sound: " + describe(e), true));
             }
         });
     }
@@ -286,6 +284,11 @@ final class VideoItem implements Item {
 
     private static String describe(MediaException e) {
         return e == null ? "unknown media error" : e.getType() + ": " + e.getMessage();
+    }
+
+    /** What opening a file threw: a media error with its type, else the exception's message. */
+    private static String describe(RuntimeException e) {
+        return e instanceof MediaException me ? describe(me) : String.valueOf(e.getMessage());
     }
 
     /** JavaFX says "Could not open audio device for playback" when the sound output is missing or broken. */
